@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { applyDeletion, listRules, reviewDue, setRule } from '../../modules/privacy/index.js';
+import { parseCommandArgs } from '../args.js';
+import { withDatabase } from '../context.js';
+import { helpOf } from '../help.js';
+
+export async function runRetention(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'review') {
+    const { values } = parseCommandArgs(rest, { json: { type: 'boolean' }, 'as-of': { type: 'string' } }, z.object({ json: z.boolean().default(false), 'as-of': z.string().date('must be a date, YYYY-MM-DD').optional() }));
+    return withDatabase(async ({ handle }) => {
+      const asOf = values['as-of'] ? new Date(`${values['as-of']}T00:00:00Z`) : new Date();
+      const due = await reviewDue(handle.db, asOf);
+      const rules = await listRules(handle.db);
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify({ asOf: asOf.toISOString(), rules, due })}\n`);
+        return 0;
+      }
+      for (const r of rules) process.stdout.write(`${r.recordType.padEnd(16)} keep ${String(r.keepMonths).padStart(3)} months, then ${r.action.padEnd(6)} (from ${r.effectiveFrom}) ${r.basis}\n`);
+      process.stdout.write('\n');
+      if (due.length === 0) process.stdout.write(`Nothing due for review or deletion as of ${asOf.toISOString().slice(0, 10)}.\n`);
+      for (const d of due) {
+        process.stdout.write(`DUE ${d.rule.action === 'delete' ? 'for deletion' : 'for review'}: ${d.count} ${d.rule.recordType} records started before ${d.dueBefore.slice(0, 10)} (e.g. ${d.sampleIds.slice(0, 3).join(', ')})\n`);
+      }
+      return 0;
+    });
+  }
+  if (sub === 'apply') {
+    const { values } = parseCommandArgs(rest, { type: { type: 'string' } }, z.object({ type: z.string({ message: 'is required' }) }));
+    return withDatabase(async ({ handle, audit }) => {
+      const n = await applyDeletion(handle.db, values.type, new Date(), audit);
+      process.stdout.write(`Deleted ${n} ${values.type} records under their retention rule (audited).\n`);
+      return 0;
+    });
+  }
+  if (sub === 'set') {
+    const { values } = parseCommandArgs(
+      rest,
+      { type: { type: 'string' }, 'keep-months': { type: 'string' }, action: { type: 'string' }, basis: { type: 'string' }, from: { type: 'string' } },
+      z.object({
+        type: z.string(), 'keep-months': z.coerce.number().int().min(0).max(1200), action: z.enum(['review', 'delete']),
+        basis: z.string().min(5, 'say why this period (policy, law)'), from: z.string().date('must be a date, YYYY-MM-DD').optional(),
+      }),
+    );
+    return withDatabase(async ({ handle, actor, audit }) => {
+      await setRule(handle.db, { recordType: values.type, keepMonths: values['keep-months'], action: values.action, basis: values.basis, effectiveFrom: values.from ?? new Date().toISOString().slice(0, 10) }, actor, audit);
+      process.stdout.write(`Retention rule for ${values.type} set (audited).\n`);
+      return 0;
+    });
+  }
+  process.stderr.write(`${helpOf('retention')}\n`);
+  return 2;
+}

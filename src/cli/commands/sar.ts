@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { subjectAccessExport } from '../../modules/privacy/index.js';
+import { parseCommandArgs } from '../args.js';
+import { withDatabase } from '../context.js';
+
+export async function runSar(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, { user: { type: 'string' }, reason: { type: 'string' }, out: { type: 'string' } }, z.object({
+    user: z.string({ message: 'is required (the account name)' }),
+    reason: z.string({ message: 'is required (e.g. the request reference)' }),
+    out: z.string().optional(),
+  }));
+  return withDatabase(async ({ handle, audit }) => {
+    const data = await subjectAccessExport(handle.db, values.user, values.reason, audit);
+    const text = `${JSON.stringify(data, null, 2)}\n`;
+    if (values.out) {
+      fs.writeFileSync(values.out, text, { mode: 0o600 });
+      process.stdout.write(`Subject access export written to ${values.out} (owner-only permissions; audited).\n`);
+    } else process.stdout.write(text);
+    return 0;
+  });
+}

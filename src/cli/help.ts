@@ -1,0 +1,37 @@
+/** Usage text of each command, shown by `hub --help` and on missing arguments. */
+export const helpTexts: Record<string, string> = {
+  'serve': `hub serve [--demo-if-empty]
+  Serves the API and web app on PORT (default 3000). With --demo-if-empty (what npm start uses), an
+  empty database is first filled with generated demo data, removed again by the first real import.`,
+  'import': `hub import PATH... [--force FORCE] [--json]
+  Imports data.police.uk street, stop-and-search and outcomes CSVs, folders of them, and .zip archives.
+  Each file replaces its (kind, force, month) snapshot atomically; a file with bad rows changes nothing.`,
+  'import-boundaries': `hub import-boundaries PATH... [--json]
+  Loads LSOA / ward / district boundaries (GeoJSON or TopoJSON) and district lookups (la_all_codes.csv).
+  LSOA files also give district shapes (dissolved) and the LSOA-to-district lookup.`,
+  'stats': `hub stats --by month|category|district|outcome|force|lsoa [--from YYYY-MM] [--to YYYY-MM]
+          [--category C]... [--district D]... [--force F]... [--outcome O]... [--lsoa CODE]... [--json]
+  Counts street-level incidents; --json prints [{"key":...,"count":N}].`,
+  'migrate': `hub migrate
+  Applies pending database migrations (every command does this first) and reports the engine.`,
+  'analyse': `hub analyse NAME [options] [--json]
+  Runs an analysis; \`hub analyse NAME --help\` for its options.`,
+  'user': `hub user create --username NAME --role admin|analyst|supervisor|officer|partner|auditor --password-stdin
+          [--district NAME]... [--agency NAME] [--name "Display Name"]
+  Creates an account; the password is one line on standard input. Officers and supervisors need
+  at least one --district; partners need --agency.
+hub user list`,
+  'audit': `hub audit verify [--expect-head ID] [--json]
+  Recomputes the tamper-evident audit chain; exits 0 when intact, non-zero naming the first broken
+  entry. With --expect-head, also fails when the chain no longer reaches that entry.`,
+  'retention': `hub retention review [--as-of YYYY-MM-DD] [--json]
+  Lists the retention rules and the records due for review or deletion.
+hub retention apply --type RECORD_TYPE
+  Deletes records a 'delete' rule has made due; the deletion is audited.
+hub retention set --type RECORD_TYPE --keep-months N --action review|delete --basis "why" [--from YYYY-MM-DD]`,
+  'sar': `hub sar --user NAME --reason "request reference" [--out FILE]
+  Subject access export of everything held on one person (today: a staff account and its audit
+  trail); audited with the reason.`,
+};
+
+export const helpOf = (name: string): string => helpTexts[name] ?? '';

@@ -1,0 +1,85 @@
+import { AppError, asAppError, toExitCode } from '../platform/errors.js';
+import { helpOf } from './help.js';
+
+interface Command {
+  help: string;
+  /** Loaded on use, so `hub --help` and small commands start fast. */
+  load: () => Promise<(argv: string[]) => Promise<number>>;
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    help: helpOf('serve'),
+    load: async () => (await import('./commands/serve.js')).runServe,
+  },
+  import: {
+    help: helpOf('import'),
+    load: async () => (await import('./commands/import.js')).runImport,
+  },
+  'import-boundaries': {
+    help: helpOf('import-boundaries'),
+    load: async () => (await import('./commands/import-boundaries.js')).runImportBoundaries,
+  },
+  stats: {
+    help: helpOf('stats'),
+    load: async () => (await import('./commands/stats.js')).runStats,
+  },
+  analyse: {
+    help: helpOf('analyse'),
+    load: async () => (await import('./commands/analyse.js')).runAnalyse,
+  },
+  user: {
+    help: helpOf('user'),
+    load: async () => (await import('./commands/user.js')).runUser,
+  },
+  audit: {
+    help: helpOf('audit'),
+    load: async () => (await import('./commands/audit.js')).runAudit,
+  },
+  retention: {
+    help: helpOf('retention'),
+    load: async () => (await import('./commands/retention.js')).runRetention,
+  },
+  sar: {
+    help: helpOf('sar'),
+    load: async () => (await import('./commands/sar.js')).runSar,
+  },
+  migrate: {
+    help: helpOf('migrate'),
+    load: async () => (await import('./commands/migrate.js')).runMigrate,
+  },
+};
+
+function usage(): string {
+  return `Prevention Hub command line (database: DATABASE_URL, or embedded in HUB_DATA_DIR, default ./data)\n\n${Object.values(commands)
+    .map((c) => c.help)
+    .join('\n\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`hub: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  if (name !== 'analyse' && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  return (await command.load())(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const appErr = asAppError(err);
+    const message = err instanceof AppError ? appErr.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
+    process.stderr.write(`hub: ${message}\n`);
+    process.exit(toExitCode(appErr.code));
+  },
+);

@@ -1,0 +1,184 @@
+import { csvValue } from '../../platform/db/engine.js';
+import type { EastingNorthing } from '../../platform/geo/bng.js';
+import { checkLonLat, checkMonth, districtFromLsoaName, type DistrictResolver } from './fields.js';
+import { forceIdFromName } from './force.js';
+import { chunkBuffer, Tally3, type FileFacts, type ProblemCollector, type RollupLoad } from './parsed-file.js';
+
+/** COPY columns for street rows: the 12 published columns in file order, then what we derive. */
+export const INCIDENT_COPY_COLUMNS = [
+  'crime_id', 'month_text', 'reported_by', 'falls_within', 'longitude', 'latitude', 'location', 'lsoa_code',
+  'lsoa_name', 'category', 'outcome', 'context', 'line_no', 'easting', 'northing', 'lad_code', 'district',
+  'snapshot_id', 'force', 'month', 'has_location',
+] as const;
+
+export const INCIDENT_COUNT_COLUMNS = ['snapshot_id', 'month', 'force', 'district', 'category', 'outcome', 'n'] as const;
+export const INCIDENT_LSOA_COUNT_COLUMNS = ['snapshot_id', 'month', 'force', 'district', 'lsoa_code', 'n'] as const;
+
+/** An LSOA as seen in one file: its derived columns and its counts by category and outcome. */
+interface Place {
+  lsoaCode: string;
+  lsoaName: string;
+  district: string; // '' when unknown
+  csv: string; // ",lad_code,district"
+  counts: Map<string, { category: string; outcome: string; n: number }>; // by "category<sep>outcome"
+}
+
+/** Places of one street file, keyed by LSOA code; the rollups are summed from them. */
+export type StreetTallies = Map<string, Place>;
+
+export const newStreetTallies = (): StreetTallies => new Map();
+
+/** COPY loads of the rollup tables for one street file. */
+export function streetRollups(places: StreetTallies, snapshotId: number, facts: FileFacts): RollupLoad[] {
+  const head = `${snapshotId},${facts.month}-01,${csvValue(facts.force)}`;
+  const byDistrict = new Tally3();
+  const lsoaLines: string[] = [];
+  for (const p of places.values()) {
+    let total = 0;
+    for (const { category, outcome, n } of p.counts.values()) {
+      byDistrict.add(p.district, category, outcome, n);
+      total += n;
+    }
+    lsoaLines.push(`${head},${csvValue(p.district)},${csvValue(p.lsoaCode)},${total}\n`);
+  }
+  const districtLines: string[] = [];
+  for (const [a, b, c, n] of byDistrict.entries()) districtLines.push(`${head},${csvValue(a)},${csvValue(b)},${csvValue(c)},${n}\n`);
+  return [
+    { table: 'incident_count', columns: INCIDENT_COUNT_COLUMNS, format: 'csv', chunks: districtLines.length ? [districtLines.join('')] : [] },
+    { table: 'incident_lsoa_count', columns: INCIDENT_LSOA_COUNT_COLUMNS, format: 'csv', chunks: lsoaLines.length ? [lsoaLines.join('')] : [] },
+  ];
+}
+
+export interface AdapterContext {
+  snapshotId: number;
+  resolver: DistrictResolver;
+  bng: (lon: number, lat: number) => EastingNorthing;
+}
+
+/** A street row as read: the physical line, its fields, and the raw text when unquoted. */
+export interface StreetLine {
+  line: number;
+  fields: string[];
+  raw: string | null;
+}
+
+const UNIT_SEPARATOR = '\u001f';
+
+/**
+ * Validates street (crime and ASB) rows and yields CSV COPY chunks. Each published line is
+ * passed through as it is (when unquoted) with derived columns appended. The hot path scans a
+ * line for its separators and takes out only the few fields it needs, so it makes few strings:
+ * grid references and district codes are cached per distinct value. Quoted records (rare) are
+ * joined with a separator that cannot occur in a field and go through the same scan.
+ */
+export function* streetChunks(
+  lines: Iterable<StreetLine>,
+  ctx: AdapterContext,
+  facts: FileFacts,
+  problems: ProblemCollector,
+  tallies: StreetTallies,
+): Generator<string> {
+  const out = chunkBuffer();
+  const grid = new Map<string, string>(); // "lon<sep>lat" -> ",easting,northing"
+  const at = new Int32Array(12); // separator positions
+  let okMonth = '';
+  let tail = ''; // ",snapshot,force,month" once force and month are known
+
+  for (const record of lines) {
+    const { line } = record;
+    facts.rows++;
+    let sep = ',';
+    let text = record.raw;
+    if (text === null) {
+      if (record.fields.length !== 12) {
+        problems.add(line, `expected 12 columns, found ${record.fields.length}`);
+        continue;
+      }
+      sep = UNIT_SEPARATOR;
+      text = record.fields.join(sep);
+    }
+    let seps = 0;
+    for (let i = text.indexOf(sep); i !== -1; i = text.indexOf(sep, i + 1)) {
+      if (seps < 12) at[seps] = i;
+      seps++;
+    }
+    if (seps !== 11) {
+      problems.add(line, `expected 12 columns, found ${seps + 1}`);
+      continue;
+    }
+    at[11] = text.length;
+    // field k spans (at[k-1], at[k]); field 0 starts at 0
+    if (!(at[1]! - at[0]! - 1 === okMonth.length && okMonth !== '' && text.startsWith(okMonth, at[0]! + 1))) {
+      const m = checkMonth(text.slice(at[0]! + 1, at[1]!));
+      if (!m.ok) {
+        problems.add(line, m.reason);
+        continue;
+      }
+      facts.month ??= m.value;
+      if (m.value !== facts.month) {
+        problems.add(line, `Month: ${m.value} differs from the file's month ${facts.month} (a file holds one month)`);
+        continue;
+      }
+      okMonth = m.value;
+    }
+    let en: string;
+    if (at[4] === at[3]! + 1 && at[5] === at[4]! + 1) {
+      facts.noLocationRows++;
+      en = ',,';
+    } else {
+      const key = text.slice(at[3]! + 1, at[5]!);
+      const hit = grid.get(key);
+      if (hit !== undefined) en = hit;
+      else {
+        const pos = checkLonLat(text.slice(at[3]! + 1, at[4]!), text.slice(at[4]! + 1, at[5]!));
+        if (!pos.ok || !pos.value) {
+          problems.add(line, pos.ok ? 'Longitude/Latitude: invalid' : pos.reason);
+          continue;
+        }
+        const p = ctx.bng(pos.value.lon, pos.value.lat);
+        en = `,${p.easting},${p.northing}`;
+        grid.set(key, en);
+      }
+    }
+    if (at[9] === at[8]! + 1) {
+      problems.add(line, 'Crime type: empty');
+      continue;
+    }
+    if (at[3] === at[2]! + 1) {
+      problems.add(line, 'Falls within: empty');
+      continue;
+    }
+    if (facts.fallsWithin === null) {
+      facts.fallsWithin = text.slice(at[2]! + 1, at[3]!);
+      facts.force ??= forceIdFromName(facts.fallsWithin);
+    }
+    if (problems.count() > 0) continue; // keep scanning for problems, stop producing output
+
+    const lsoa = text.slice(at[6]! + 1, at[7]!);
+    let place = tallies.get(lsoa);
+    const nameLength = at[8]! - at[7]! - 1;
+    if (place === undefined || place.lsoaName.length !== nameLength || !text.startsWith(place.lsoaName, at[7]! + 1)) {
+      // the same code under another name is kept apart (never seen in published files)
+      const lsoaName = text.slice(at[7]! + 1, at[8]!);
+      const key = place === undefined ? lsoa : `${lsoa}${UNIT_SEPARATOR}${lsoaName}`;
+      place = tallies.get(key);
+      if (place === undefined) {
+        const district = lsoaName === '' ? null : districtFromLsoaName(lsoaName);
+        const lad = lsoa === '' ? null : ctx.resolver.ladCode(lsoa, district);
+        place = { lsoaCode: lsoa, lsoaName, district: district ?? '', csv: `,${csvValue(lad)},${csvValue(district)}`, counts: new Map() };
+        tallies.set(key, place);
+      }
+    }
+    const kind = text.slice(at[8]! + 1, at[10]!); // "category<sep>outcome"
+    const counted = place.counts.get(kind);
+    if (counted) counted.n++;
+    else place.counts.set(kind, { category: text.slice(at[8]! + 1, at[9]!), outcome: text.slice(at[9]! + 1, at[10]!), n: 1 });
+
+    if (tail === '') tail = `,${ctx.snapshotId},${csvValue(facts.force)},${facts.month}-01`;
+    const published = sep === ',' ? text : record.fields.map((v) => (v === '' ? '' : csvValue(v))).join(',');
+    const chunk = out.push(`${published},${line}${en}${place.csv}${tail}${en === ',,' ? ',f' : ',t'}\n`);
+    if (chunk) yield chunk;
+  }
+  const rest = out.flush();
+  if (rest && problems.count() === 0) yield rest;
+}

@@ -1,0 +1,15 @@
+/** Hotspots: quartic kernel density, Getis-Ord Gi* and change on a British National Grid. */
+export { analyseHotspots, hotspotMethods, hotspotClass } from './hotspots.js';
+export type { BngPoint, HotspotGrid, HotspotInput, HotspotMethod, HotspotParams } from './hotspots.js';
+export { hotspotGeoJson, topCells, cellSelections, MAX_FEATURES } from './hotspot-geojson.js';
+export type { CellSelection, HotspotFeatureCollection } from './hotspot-geojson.js';
+export { hotspotSummary } from './hotspot-summary.js';
+export { MAX_CELLS } from './grid.js';
+export type { Extent, Grid } from './grid.js';
+export type { BngPolygon, StudyAreaSpec } from './study-area.js';
+export { adjustPValues, twoSidedP } from './p-values.js';
+export { hotspotQuerySchema } from './hotspots.schema.js';
+export type { HotspotQuery } from './hotspots.schema.js';
+export { runHotspots, hotspotFeatureCollection } from './hotspots.service.js';
+export { hotspotRoutes } from './hotspots.routes.js';
+export { hotspotsPolicy } from './hotspots.policy.js';

@@ -1,0 +1,29 @@
+export type BoundaryLevel = 'lsoa' | 'ward' | 'district';
+
+export interface LadTable {
+  code: string;
+  name: string;
+  active_code: string | null;
+  active_name: string | null;
+  is_demo: boolean;
+}
+
+export interface BoundaryTable {
+  level: BoundaryLevel;
+  code: string;
+  name: string;
+  district_code: string | null;
+  district_name: string | null;
+  geometry: unknown;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  source_file: string;
+  is_demo: boolean;
+}
+
+export interface BoundaryTables {
+  lad: LadTable;
+  boundary: BoundaryTable;
+}

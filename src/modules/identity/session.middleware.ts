@@ -1,0 +1,81 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../../platform/errors.js';
+import type { AppEnv } from '../../platform/policy.js';
+import { resolveSession, SESSION_ABSOLUTE_MS, type AuthDeps } from './auth.service.js';
+
+export const SESSION_COOKIE = 'hub_session';
+const PUBLIC_API = new Set(['/api/health', '/api/auth/login']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function isHttps(c: Context, forceSecure: boolean): boolean {
+  return forceSecure || new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+}
+
+export function setSessionCookie(c: Context, token: string, forceSecure: boolean): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(c, forceSecure),
+    path: '/',
+    maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+  });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Every /api route but health and sign-in needs a live session (401 otherwise); every
+ * state-changing request also needs the session's CSRF token in X-CSRF-Token (403 otherwise).
+ */
+export function sessionGuard(deps: AuthDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (PUBLIC_API.has(c.req.path)) return next();
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await resolveSession(deps, token) : null;
+    if (!session) {
+      if (token) clearSessionCookie(c);
+      throw new AppError('unauthenticated', 'Sign in first (no session, or it has expired)');
+    }
+    if (!SAFE_METHODS.has(c.req.method) && !sameToken(c.req.header('x-csrf-token'), session.csrfToken)) {
+      throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header (get it from GET /api/me)');
+    }
+    c.set('principal', session.user);
+    c.set('sessionTokenHash', session.tokenHash);
+    c.set('csrfToken', session.csrfToken);
+    c.header('Cache-Control', 'no-store');
+    return next();
+  };
+}
+
+/**
+ * Sign-in carries no CSRF token; instead a browser's cross-site request is refused by its
+ * Origin (or Sec-Fetch-Site) header.
+ */
+export function refuseCrossSite(c: Context): void {
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  if (site === 'cross-site') throw new AppError('forbidden', 'Cross-site sign-in refused');
+  if (origin && origin !== 'null') {
+    const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw new AppError('forbidden', 'Cross-site sign-in refused');
+    }
+    if (!host || originHost !== host) throw new AppError('forbidden', 'Cross-site sign-in refused');
+  } else if (origin === 'null') {
+    throw new AppError('forbidden', 'Cross-site sign-in refused');
+  }
+}

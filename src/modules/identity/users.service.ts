@@ -1,0 +1,77 @@
+import type { Db } from '../../platform/db/database.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { authorize, type Principal } from '../../platform/policy.js';
+import { hashPassword } from './auth.service.js';
+import { identityPolicy } from './identity.policy.js';
+import { newUserSchema, userPatchSchema } from './identity.schema.js';
+import * as users from './users.repository.js';
+import * as sessions from './sessions.repository.js';
+
+/** Who acts: a signed-in person (checked against the policy) or the operator's CLI. */
+export type Actor = { kind: 'user'; principal: Principal } | { kind: 'cli'; name: string };
+
+const actorName = (a: Actor) => (a.kind === 'cli' ? a.name : `user:${a.principal.username}`);
+
+function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] }): AppError {
+  const details = err.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  const first = details[0]!;
+  return new AppError('validation', `${first.field}: ${first.message}`, details);
+}
+
+/** Creates an account (admin, or the CLI). The password never leaves this function unhashed. */
+export async function createUser(db: Db, auditKey: Buffer, actor: Actor, input: unknown, opts: { demo?: boolean } = {}): Promise<{ id: number; username: string }> {
+  if (actor.kind === 'user') authorize(identityPolicy, 'users.create', actor.principal);
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) throw firstIssue(parsed.error);
+  const u = parsed.data;
+  const passwordHash = await hashPassword(u.password);
+  return db.transaction().execute(async (trx) => {
+    if (await users.findUserByName(trx, u.username)) throw new AppError('conflict', `username: '${u.username}' is taken`);
+    const id = await users.insertUser(trx, { username: u.username, displayName: u.displayName ?? null, role: u.role, partnerAgency: u.partnerAgency ?? null, passwordHash, isDemo: opts.demo ?? false });
+    await users.setUserDistricts(trx, id, u.districts);
+    await appendAudit(trx, auditKey, {
+      actor: actorName(actor), action: 'create', recordType: 'user', recordId: String(id),
+      details: { username: u.username, role: u.role, districts: u.districts, partnerAgency: u.partnerAgency ?? null, demo: opts.demo ?? false },
+    });
+    return { id, username: u.username };
+  });
+}
+
+/** The account list is personal data of staff: reading it is audited. */
+export async function listUsers(db: Db, principal: Principal, auditKey?: Buffer) {
+  authorize(identityPolicy, 'users.list', principal);
+  if (!auditKey) return users.listUsers(db);
+  return db.transaction().execute(async (trx) => {
+    const list = await users.listUsers(trx);
+    await appendAudit(trx, auditKey, { actor: `user:${principal.username}`, action: 'search', recordType: 'user', details: { results: list.length } });
+    return list;
+  });
+}
+
+/** Changes role, districts, agency or disables an account; disabling ends its sessions. */
+export async function updateUser(db: Db, auditKey: Buffer, principal: Principal, id: number, input: unknown): Promise<void> {
+  authorize(identityPolicy, 'users.update', principal);
+  const parsed = userPatchSchema.safeParse(input);
+  if (!parsed.success) throw firstIssue(parsed.error);
+  const p = parsed.data;
+  await db.transaction().execute(async (trx) => {
+    const before = await users.findUserById(trx, id);
+    if (!before) throw new AppError('not_found', `No user ${id}`);
+    if (id === principal.id && (p.disabled || (p.role && p.role !== 'admin'))) throw new AppError('conflict', 'You cannot disable yourself or remove your own admin role');
+    const role = p.role ?? before.role;
+    const agency = p.partnerAgency === undefined ? before.partner_agency : p.partnerAgency;
+    if (role === 'partner' && !agency) throw new AppError('validation', 'partnerAgency: a partner account needs its agency');
+    await users.updateUser(trx, id, {
+      ...(p.role ? { role: p.role } : {}),
+      ...(p.displayName !== undefined ? { display_name: p.displayName } : {}),
+      ...(p.partnerAgency !== undefined || p.role ? { partner_agency: role === 'partner' ? agency : null } : {}),
+      ...(p.disabled !== undefined ? { disabled_at: p.disabled ? new Date() : null } : {}),
+    });
+    if (p.districts) await users.setUserDistricts(trx, id, p.districts);
+    const districts = p.districts ?? (await users.userDistricts(trx, id));
+    if ((role === 'officer' || role === 'supervisor') && districts.length === 0) throw new AppError('validation', `districts: ${role === "officer" ? "an" : "a"} ${role} needs at least one district`);
+    if (p.disabled || p.role || p.districts) await sessions.deleteUserSessions(trx, id);
+    await appendAudit(trx, auditKey, { actor: `user:${principal.username}`, action: 'update', recordType: 'user', recordId: String(id), details: { changes: p } });
+  });
+}

@@ -1,0 +1,12 @@
+/** Police open data module: data.police.uk street, stop-and-search and outcomes files. */
+export { importPoliceFiles } from './import.service.js';
+export type { FileImportSummary, ImportOptions } from './import.service.js';
+export { countIncidents, listIncidents, dataSummary, SNAP_POINT_NOTE } from './police-data.service.js';
+export { incidentPoints, stopSearchEvents } from './police-data.queries.js';
+export type { IncidentPoint, StopSearchEvent, DataSummary } from './police-data.queries.js';
+export type { CountResult, IncidentPage } from './police-data.service.js';
+export { incidentFilterSchema, countByValues, countQuerySchema, pageSchema } from './police-data.schema.js';
+export type { IncidentFilter, CountBy, CountRow, IncidentItem, Provenance } from './police-data.schema.js';
+export { hasDemoData, countRows } from './police-data.repository.js';
+export type { PoliceDataKind } from './police-data.tables.js';
+export { policeDataRoutes } from './police-data.routes.js';

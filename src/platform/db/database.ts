@@ -1,0 +1,37 @@
+import { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Engine, EngineKind } from './engine.js';
+import { engineDialect } from './kysely-driver.js';
+import { migrateToLatest } from './migrate.js';
+import { openPgEngine } from './pg-engine.js';
+import { openPgliteEngine } from './pglite-engine.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: EngineKind;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in HUB_DATA_DIR,
+ * and applies pending migrations before anything else runs.
+ */
+export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<DatabaseHandle> {
+  const engine: Engine = config.databaseUrl ? await openPgEngine(config.databaseUrl) : await openPgliteEngine(config.dataDir);
+  try {
+    await migrateToLatest(engine);
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+  const db = new Kysely<Database>({ dialect: engineDialect(engine) });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    engine: engine.kind,
+    close: () => (closing ??= db.destroy()),
+  };
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../errors.js';
+
+/**
+ * PGlite is single-process. A pid file in the data directory keeps a second process out
+ * (clear error instead of a corrupted database); a lock left by a dead process is taken over.
+ */
+export function acquireDirLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'hub.lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx', 0o600);
+      fs.writeSync(fd, `${process.pid}\n`);
+      fs.closeSync(fd);
+      return () => {
+        try {
+          if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+        throw new AppError(
+          'database_locked',
+          `The embedded database in ${dataDir} is in use by another process (pid ${holder}). ` +
+            'Stop it first (e.g. the running server), or set DATABASE_URL to use a PostgreSQL server, which allows many processes.',
+        );
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new AppError('database_locked', `Could not lock ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { CopyRequest, Engine, EngineConnection, Lease, RawResult } from './engine.js';
+import { copySql } from './engine.js';
+import { typeParsers } from './types.js';
+import { SqlError } from './sql-error.js';
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    const parser = typeParsers[oid];
+    return parser ?? pg.types.getTypeParser(oid, format);
+  },
+};
+
+function wrapError(err: unknown): never {
+  const e = err as { message?: string; code?: string; detail?: string };
+  throw new SqlError(e.message ?? String(err), e.code, e.detail);
+}
+
+function connectionOf(client: pg.PoolClient): EngineConnection {
+  return {
+    async query<R>(sql: string, params: readonly unknown[] = []): Promise<RawResult<R>> {
+      try {
+        const r = await client.query({ text: sql, values: [...params], types });
+        return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+      } catch (err) {
+        return wrapError(err);
+      }
+    },
+    async exec(script: string) {
+      try {
+        await client.query(script);
+      } catch (err) {
+        wrapError(err);
+      }
+    },
+    async copyFrom(req: CopyRequest) {
+      try {
+        const stream = client.query(copyFromStream(copySql(req, 'STDIN')));
+        await pipeline(Readable.from(req.chunks), stream);
+        return Number(stream.rowCount);
+      } catch (err) {
+        return wrapError(err);
+      }
+    },
+  };
+}
+
+/** A PostgreSQL server (15+) via a pg pool. Small OLTP queries should not pay for parallel plans. */
+export async function openPgEngine(url: string): Promise<Engine> {
+  const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c max_parallel_workers_per_gather=0' });
+  const probe = await pool.connect().catch(wrapError);
+  probe.release();
+  return {
+    kind: 'postgres',
+    async acquire(): Promise<Lease> {
+      const client = await pool.connect().catch(wrapError);
+      return { conn: connectionOf(client), release: () => client.release() };
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors.js';
+import type { CopyRequest, Engine, EngineConnection, Lease, RawResult } from './engine.js';
+import { copySql } from './engine.js';
+import { acquireDirLock } from './lock.js';
+import { createMutex } from './mutex.js';
+import type { WorkerInit, WorkerRequest, WorkerResponse } from './pglite-protocol.js';
+import { SqlError } from './sql-error.js';
+
+// Tests run the TypeScript sources; the worker always runs compiled JavaScript from dist/.
+const workerUrl = import.meta.url.endsWith('.ts')
+  ? new URL('../../../dist/platform/db/pglite-worker.js', import.meta.url)
+  : new URL('./pglite-worker.js', import.meta.url);
+
+type WorkerPayload =
+  | { type: 'query'; sql: string; params: unknown[] }
+  | { type: 'copy'; sql: string; data: Uint8Array }
+  | { type: 'exec'; sql: string }
+  | { type: 'close' };
+
+const encoder = new TextEncoder();
+
+/** Opens the embedded database in `dataDir/pg`, owned by a worker thread. */
+export async function openPgliteEngine(dataDir: string): Promise<Engine> {
+  const unlock = acquireDirLock(dataDir);
+  const worker = new Worker(workerUrl, { workerData: { pgDir: path.join(dataDir, 'pg') } satisfies WorkerInit });
+  const pending = new Map<number, (res: WorkerResponse) => void>();
+  let nextId = 1;
+  let closed = false;
+
+  const started = new Promise<void>((resolve, reject) => {
+    pending.set(0, (res) => (res.ok ? resolve() : reject(new AppError('internal', `PGlite failed to start: ${res.error.message}`))));
+  });
+  worker.on('message', (res: WorkerResponse) => {
+    const done = pending.get(res.id);
+    pending.delete(res.id);
+    done?.(res);
+  });
+  worker.on('error', (err) => {
+    for (const done of pending.values()) done({ id: -1, ok: false, error: { message: err.message } });
+    pending.clear();
+  });
+  try {
+    await started;
+  } catch (err) {
+    await worker.terminate();
+    unlock();
+    throw err;
+  }
+
+  function send(payload: WorkerPayload, transfer: ArrayBuffer[] = []): Promise<RawResult> {
+    if (closed) return Promise.reject(new AppError('internal', 'Database is closed'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, (res) => {
+        if (res.ok) resolve({ rows: res.rows, rowCount: res.rowCount });
+        else reject(new SqlError(res.error.message, res.error.code, res.error.detail));
+      });
+      worker.postMessage({ id, ...payload } as WorkerRequest, transfer);
+    });
+  }
+
+  const conn: EngineConnection = {
+    query: <R>(sql: string, params: readonly unknown[] = []) =>
+      send({ type: 'query', sql, params: [...params] }) as Promise<RawResult<R>>,
+    async exec(script: string) {
+      await send({ type: 'exec', sql: script });
+    },
+    async copyFrom(req: CopyRequest) {
+      const sql = copySql(req, "'/dev/blob'");
+      // One COPY per chunk, at most two in flight: the worker loads one while the next is parsed.
+      let total = 0;
+      const inFlight: Promise<RawResult>[] = [];
+      try {
+        for (const chunk of req.chunks) {
+          const data = encoder.encode(chunk);
+          inFlight.push(send({ type: 'copy', sql, data }, [data.buffer as ArrayBuffer]));
+          if (inFlight.length >= 2) total += (await inFlight.shift()!).rowCount;
+        }
+      } finally {
+        for (const r of await Promise.allSettled(inFlight.splice(0))) {
+          if (r.status === 'rejected') throw r.reason;
+          total += r.value.rowCount;
+        }
+      }
+      return total;
+    },
+  };
+
+  const lock = createMutex();
+  return {
+    kind: 'pglite',
+    async acquire(): Promise<Lease> {
+      const release = await lock();
+      return { conn, release };
+    },
+    async close() {
+      if (closed) return;
+      const release = await lock();
+      try {
+        await send({ type: 'close' });
+      } finally {
+        closed = true;
+        await worker.terminate();
+        unlock();
+        release();
+      }
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** Messages between the main thread and the PGlite worker thread. */
+export type WorkerRequest =
+  | { id: number; type: 'query'; sql: string; params: unknown[] }
+  | { id: number; type: 'copy'; sql: string; data: Uint8Array }
+  | { id: number; type: 'exec'; sql: string }
+  | { id: number; type: 'close' };
+
+export interface WorkerError {
+  message: string;
+  code?: string;
+  detail?: string;
+  constraint?: string;
+}
+
+export type WorkerResponse =
+  | { id: number; ok: true; rows: Record<string, unknown>[]; rowCount: number }
+  | { id: number; ok: false; error: WorkerError };
+
+export interface WorkerInit {
+  pgDir: string;
+}

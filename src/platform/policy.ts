@@ -1,0 +1,46 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { AppError } from './errors.js';
+
+/** The roles of Prevention Hub. Scope (districts, partner agency) is checked per record. */
+export const ROLES = ['admin', 'analyst', 'supervisor', 'officer', 'partner', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking: set on the request by the session middleware. */
+export interface Principal {
+  id: number;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  partnerAgency: string | null;
+  districts: string[];
+  isDemo: boolean;
+}
+
+export interface AppEnv {
+  Variables: { principal: Principal; sessionTokenHash: string; csrfToken: string };
+}
+
+/** A module's rules: which roles may perform each action. Small, declarative, tested per route. */
+export type PolicyTable<A extends string> = Readonly<Record<A, readonly Role[]>>;
+
+export function isAllowed<A extends string>(table: PolicyTable<A>, action: A, role: Role): boolean {
+  return table[action].includes(role);
+}
+
+/** Throws 403 unless the principal's role may perform the action. */
+export function authorize<A extends string>(table: PolicyTable<A>, action: A, principal: Principal | undefined): Principal {
+  if (!principal) throw new AppError('unauthenticated', 'Sign in first');
+  if (!isAllowed(table, action, principal.role)) throw new AppError('forbidden', `Your role (${principal.role}) may not ${action.replace(/[._]/g, ' ')}`);
+  return principal;
+}
+
+/** Route middleware form of `authorize`. */
+export function requirePermission<A extends string>(table: PolicyTable<A>, action: A): MiddlewareHandler<AppEnv> {
+  return async (c: Context<AppEnv>, next) => {
+    authorize(table, action, c.get('principal'));
+    await next();
+  };
+}
+
+/** Actor string written to the audit log. */
+export const actorOf = (p: Principal): string => `user:${p.username}`;

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../platform/policy.js';
+import { openTestDatabase, type TestDatabase } from '../test-support/database.js';
+import { asUser, createRoleUsers, signInAs, type Session } from '../test-support/http.js';
+import { createApp } from './app.js';
+import { generateDemoData } from '../modules/demo/index.js';
+import { importPoliceFiles } from '../modules/police-data/index.js';
+
+const auditKey = Buffer.from('m'.repeat(32));
+const everyone: Role[] = [...ROLES];
+const allButAuditor: Role[] = ROLES.filter((r) => r !== 'auditor');
+
+/** Every API route, and the roles that may use it. Others get 403; nobody signed in gets 401. */
+const matrix: { method: string; path: string; body?: unknown; allowed: readonly Role[] }[] = [
+  { method: 'GET', path: '/api/me', allowed: everyone },
+  { method: 'GET', path: '/api/openapi.json', allowed: everyone },
+  { method: 'GET', path: '/api/meta', allowed: allButAuditor },
+  { method: 'GET', path: '/api/incidents/counts?by=month', allowed: allButAuditor },
+  { method: 'GET', path: '/api/boundaries?level=district', allowed: allButAuditor },
+  { method: 'GET', path: '/api/incidents?limit=5', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/analytics/hotspots?method=kde&cell=500', allowed: allButAuditor },
+  { method: 'GET', path: '/api/analytics/repeats', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/analytics/knox?iterations=9', allowed: allButAuditor },
+  { method: 'GET', path: '/api/analytics/chains?source=stop-search', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/analytics/trend?to=2025-09', allowed: allButAuditor },
+  { method: 'GET', path: '/api/analytics/kpis', allowed: allButAuditor },
+  { method: 'GET', path: '/api/analytics/seasonal', allowed: allButAuditor },
+  { method: 'POST', path: '/api/analytics/etest', body: { k1: 20, k2: 10 }, allowed: allButAuditor },
+  { method: 'POST', path: '/api/analytics/wdd', body: { control: [20, 20], treated: [20, 10] }, allowed: allButAuditor },
+  { method: 'GET', path: '/api/users', allowed: ['admin'] },
+  { method: 'POST', path: '/api/users', body: { username: 'matrix-new', role: 'analyst', password: 'plum river cake boat' }, allowed: ['admin'] },
+  { method: 'PATCH', path: '/api/users/1', body: { displayName: 'Changed' }, allowed: ['admin'] },
+  { method: 'GET', path: '/api/audit?limit=5', allowed: ['auditor'] },
+  { method: 'GET', path: '/api/audit/verify', allowed: ['auditor'] },
+  { method: 'GET', path: '/api/audit/export?reason=matrix%20test%20export', allowed: ['auditor'] },
+];
+
+describe('route x role matrix', () => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  const sessions = {} as Record<Role, Session>;
+
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    app = createApp(t.handle, { auditKey });
+    // A little generated street data so the analyses have something to work on.
+    const demo = generateDemoData({ months: 24 });
+    await importPoliceFiles(
+      t.handle.db,
+      demo.streetFiles.map((f) => ({ label: f.name, name: f.name, bytes: f.text.length, read: async () => f.text })),
+      { by: 'cli:test', resolver: { ladCode: () => null } },
+    );
+    const users = await createRoleUsers(t.handle.db, auditKey);
+    for (const role of ROLES) sessions[role] = await signInAs(app, users[role]);
+  }, 120_000);
+  afterAll(async () => t?.cleanup(), 60_000);
+
+  for (const route of matrix) {
+    it(`${route.method} ${route.path}: 401 signed out, 2xx for ${route.allowed.join('/')}, 403 for the rest`, async () => {
+      const anon = await asUser(app, null, route.path, { method: route.method, body: route.body });
+      expect(anon.status).toBe(401);
+      for (const role of ROLES) {
+        const body = route.method === 'POST' && route.body ? { ...(route.body as object), username: `m-${role}` } : route.body;
+        const res = await asUser(app, sessions[role], route.path, { method: route.method, body });
+        if (route.allowed.includes(role)) expect([200, 201, 204], `${role}: ${await res.clone().text()}`).toContain(res.status);
+        else expect(res.status, role).toBe(403);
+      }
+    });
+  }
+
+  it('health and sign-in are the only routes open without a session', async () => {
+    expect((await app.request('/api/health')).status).toBe(200);
+    expect((await app.request('/api/nonexistent')).status).toBe(401);
+  });
+
+  it('refuses state-changing requests without the CSRF token, or with a wrong one', async () => {
+    const s = sessions.admin;
+    const body = { username: 'csrf-x', role: 'analyst', password: 'plum river cake boat' };
+    expect((await asUser(app, s, '/api/users', { method: 'POST', body, csrf: false })).status).toBe(403);
+    expect((await asUser(app, { ...s, csrf: 'wrong' }, '/api/users', { method: 'POST', body })).status).toBe(403);
+  });
+
+  it('refuses a cross-site sign-in by its Origin', async () => {
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example', host: 'hub.local' },
+      body: JSON.stringify({ username: 'admin1', password: 'x' }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('issues a fresh session on sign-in (fixation) and sign-out ends it', async () => {
+    const a = await signInAs(app, 'analyst1');
+    const b = await signInAs(app, 'analyst1');
+    expect(a.cookie).not.toBe(b.cookie);
+    const planted = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: a.cookie },
+      body: JSON.stringify({ username: 'analyst1', password: 'granite otter lantern sky' }),
+    });
+    expect(planted.headers.get('set-cookie')?.split(';')[0]).not.toBe(a.cookie);
+    expect((await asUser(app, a, '/api/auth/logout', { method: 'POST' })).status).toBe(204);
+    expect((await asUser(app, a, '/api/me')).status).toBe(401);
+    expect((await asUser(app, b, '/api/me')).status).toBe(200);
+    const all = await asUser(app, b, '/api/auth/logout-all', { method: 'POST' });
+    expect(all.status).toBe(200);
+    expect((await asUser(app, b, '/api/me')).status).toBe(401);
+  });
+
+  it('answers 401 for a wrong password and locks the account after five failures', async () => {
+    const bad = () => app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer1', password: 'not the password at all' }) });
+    for (let i = 0; i < 5; i++) expect((await bad()).status).toBe(401);
+    const locked = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer1', password: 'granite otter lantern sky' }) });
+    expect(locked.status).toBe(429);
+  });
+
+  it('treats SQL injection strings in filters as plain values', async () => {
+    const s = sessions.admin;
+    for (const evil of ["' or 1=1 --", "Thanet'; drop table incident; --", '"; select pg_sleep(5); --']) {
+      const q = encodeURIComponent(evil);
+      const counts = await asUser(app, s, `/api/incidents/counts?by=district&district=${q}&category=${q}`);
+      expect(counts.status).toBe(200);
+      expect(((await counts.json()) as { total: number }).total).toBe(0);
+      const list = await asUser(app, s, `/api/incidents?district=${q}&outcome=${q}&lsoa=${q}`);
+      expect(list.status).toBe(200);
+      const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: evil, password: evil }) });
+      expect(login.status).toBe(401);
+    }
+    expect((await asUser(app, s, '/api/incidents/counts?by=month')).status).toBe(200);
+  });
+});

@@ -1,0 +1,52 @@
+// The route table: path, title, who may open it, and the page. The header's navigation comes from here.
+import type { ReactNode } from 'react';
+import { AnalysisIndex } from '../features/analysis/AnalysisIndex';
+import { HotspotsRoute } from '../features/analysis/hotspots/HotspotsPage';
+import { ANALYSIS_PAGES } from '../features/analysis/pages';
+import { KnoxRoute } from '../features/analysis/knox/KnoxPage';
+import { RepeatsRoute } from '../features/analysis/repeats/RepeatsPage';
+import { TrendsRoute } from '../features/analysis/trends/TrendsPage';
+import { WddRoute } from '../features/analysis/wdd/WddPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { ExplorerRoute } from '../features/explorer/ExplorerRoute';
+import { UsersPage } from '../features/users/UsersPage';
+import { maySeeCounts, type Me, type Role } from './session';
+
+export interface AppRoute {
+  path: string;
+  /** Page title. */
+  title: string;
+  /** The navigation label; pages without one are reached from their section's page. */
+  nav?: string;
+  allowed: (role: Role) => boolean;
+  render: (me: Me) => ReactNode;
+}
+
+/** The analysis pages' components (their paths, titles and roles are in features/analysis/pages.ts). */
+const ANALYSIS_RENDER: Record<string, () => ReactNode> = {
+  '/analysis/hotspots': () => <HotspotsRoute />,
+  '/analysis/repeats': () => <RepeatsRoute />,
+  '/analysis/near-repeats': () => <KnoxRoute />,
+  '/analysis/trends': () => <TrendsRoute />,
+  '/analysis/wdd': () => <WddRoute />,
+};
+
+export const ROUTES: readonly AppRoute[] = [
+  { path: '/', title: 'Incident explorer', nav: 'Explorer', allowed: maySeeCounts, render: (me) => <ExplorerRoute me={me} /> },
+  { path: '/analysis', title: 'Analysis', nav: 'Analysis', allowed: maySeeCounts, render: (me) => <AnalysisIndex me={me} /> },
+  ...ANALYSIS_PAGES.map((p) => ({ path: p.path, title: p.title, allowed: p.allowed, render: () => ANALYSIS_RENDER[p.path]?.() ?? null })),
+  { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
+  { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
+];
+
+export const SIGN_IN_PATH = '/sign-in';
+
+/** Where a role lands after signing in (or on `/` when it may not use the explorer). */
+export function homeOf(role: Role): string {
+  return ROUTES.find((r) => r.allowed(role))?.path ?? '/';
+}
+
+export function findRoute(path: string): AppRoute | undefined {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return ROUTES.find((r) => r.path === clean);
+}

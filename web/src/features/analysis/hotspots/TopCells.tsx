@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import { Panel } from '../../explorer/Panel';
+import { useBoundaries } from '../common/meta';
+import { fmtInt, fmtP, fmtSig, fmtSigned } from '../common/format';
+import type { HotspotCollection } from '../types';
+import { areaName, CLASS_WORD, RANK_TITLE, rankValue } from './describe';
+import { areaLookup, cellCentre } from './geometry';
+import type { Method } from './params';
+
+const TOP = 20;
+
+/** The cells that stand out most, with their numbers and the LSOA they lie in. */
+export function TopCells({ data, method }: { data: HotspotCollection; method: Method }) {
+  const lsoas = useBoundaries('lsoa');
+  const rows = useMemo(() => {
+    const order = data.features.map((_, i) => i);
+    order.sort((a, b) => rankValue(method, data.features[b]!.properties) - rankValue(method, data.features[a]!.properties) || a - b);
+    const lookup = lsoas.data ? areaLookup(lsoas.data) : null;
+    return order.slice(0, TOP).map((i) => {
+      const [lon, lat] = cellCentre(data, i);
+      return { i, p: data.features[i]!.properties, area: lookup ? areaName(lookup.find(lon, lat)) : '…' };
+    });
+  }, [data, method, lsoas.data]);
+
+  if (rows.length === 0) return null;
+  return (
+    <Panel title={RANK_TITLE[method]} testId="hotspot-top">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`${RANK_TITLE[method]} (scrollable)`}>
+        <table className="table table--compact" data-testid="hotspot-top-table">
+          <caption className="visually-hidden">{RANK_TITLE[method]}, the first {rows.length}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">Rank</th>
+              <th scope="col">LSOA, district</th>
+              <th scope="col" className="num">Easting</th>
+              <th scope="col" className="num">Northing</th>
+              {method === 'change' ? (
+                <>
+                  <th scope="col" className="num">Before</th>
+                  <th scope="col" className="num">After</th>
+                  <th scope="col" className="num">Change</th>
+                  <th scope="col" className="num">Density change (per km²)</th>
+                </>
+              ) : (
+                <>
+                  <th scope="col" className="num">Incidents</th>
+                  <th scope="col" className="num">Density (per km²)</th>
+                </>
+              )}
+              {method === 'gistar' ? (
+                <>
+                  <th scope="col" className="num">Gi* z</th>
+                  <th scope="col" className="num">Adjusted p</th>
+                  <th scope="col">Class</th>
+                </>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ i, p, area }, n) => (
+              <tr key={i}>
+                <td className="num">{n + 1}</td>
+                <th scope="row">{area}</th>
+                <td className="num">{fmtInt(p.easting)}</td>
+                <td className="num">{fmtInt(p.northing)}</td>
+                {method === 'change' ? (
+                  <>
+                    <td className="num">{fmtInt(p.count_before)}</td>
+                    <td className="num">{fmtInt(p.count_after)}</td>
+                    <td className="num">{fmtSigned(p.change)}</td>
+                    <td className="num">{fmtSig(p.density_change)}</td>
+                  </>
+                ) : (
+                  <>
+                    <td className="num">{fmtInt(p.count)}</td>
+                    <td className="num">{fmtSig(p.density)}</td>
+                  </>
+                )}
+                {method === 'gistar' ? (
+                  <>
+                    <td className="num">{fmtSig(p.gi_z)}</td>
+                    <td className="num">{fmtP(p.p_adj)}</td>
+                    <td>{CLASS_WORD[p.class ?? 'none']}</td>
+                  </>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="field__hint">Eastings and northings are British National Grid metres (EPSG:27700) of the cell centre. Every cell is in the downloads.</p>
+    </Panel>
+  );
+}
