@@ -91,7 +91,7 @@ export function App() {
 
   // Signed in but on the sign-in page (or at `/` without the explorer): go where the role works.
   const me = session?.me;
-  const route = findRoute(path);
+  const route = useMemo(() => findRoute(path), [path]);
   useEffect(() => {
     if (!me) return;
     if (path === SIGN_IN_PATH) navigate(safeNext(new URLSearchParams(window.location.search).get('next')) ?? homeOf(me.role), { replace: true });
@@ -122,7 +122,7 @@ export function App() {
   else if (path === SIGN_IN_PATH) page = <Loading what="your page" />;
   else if (!route) page = <NotFound />;
   else if (!route.allowed(auth.me.role)) page = path === '/' ? <Loading what="your page" /> : <NotAllowed title={route.title} home={homeOf(auth.me.role)} />;
-  else page = route.render(auth.me);
+  else page = route.render(auth.me, route.params);
 
   return (
     <SessionContext.Provider value={session}>

@@ -13,13 +13,14 @@ import { UsersPage } from '../features/users/UsersPage';
 import { maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
+  /** The path; segments like `:id` match any one segment and reach `render` as params. */
   path: string;
   /** Page title. */
   title: string;
   /** The navigation label; pages without one are reached from their section's page. */
   nav?: string;
   allowed: (role: Role) => boolean;
-  render: (me: Me) => ReactNode;
+  render: (me: Me, params: Readonly<Record<string, string>>) => ReactNode;
 }
 
 /** The analysis pages' components (their paths, titles and roles are in features/analysis/pages.ts). */
@@ -46,7 +47,31 @@ export function homeOf(role: Role): string {
   return ROUTES.find((r) => r.allowed(role))?.path ?? '/';
 }
 
-export function findRoute(path: string): AppRoute | undefined {
+/** The params of `path` when it matches the route pattern (`/problems/:id`), else null. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith(':')) {
+      if (!g) return null;
+      params[w.slice(1)] = decodeURIComponent(g);
+    } else if (w !== g) return null;
+  }
+  return params;
+}
+
+/** The route for a path (exact paths win over patterns) and its params. */
+export function findRoute(path: string): (AppRoute & { params: Record<string, string> }) | undefined {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return ROUTES.find((r) => r.path === clean);
+  const exact = ROUTES.find((r) => r.path === clean);
+  if (exact) return { ...exact, params: {} };
+  for (const r of ROUTES) {
+    const params = r.path.includes(':') ? matchPath(r.path, clean) : null;
+    if (params) return { ...r, params };
+  }
+  return undefined;
 }
