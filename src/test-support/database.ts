@@ -1,2 +1,2 @@
 /** Test databases (PGlite or PostgreSQL by tier): one helper for the whole suite, in test/helpers. */
-export { openTestDatabase, testEngine, type TestDatabase } from '../../test/helpers/test-db.js';
+export { adminPgUrl, openTestDatabase, testEngine, type TestDatabase } from '../../test/helpers/test-db.js';

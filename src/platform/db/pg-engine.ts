@@ -6,6 +6,7 @@ import type { CopyRequest, Engine, EngineConnection, Lease, RawResult } from './
 import { copySql } from './engine.js';
 import { typeParsers } from './types.js';
 import { SqlError } from './sql-error.js';
+import { log } from '../logger.js';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -51,13 +52,28 @@ function connectionOf(client: pg.PoolClient): EngineConnection {
 /** A PostgreSQL server (15+) via a pg pool. Small OLTP queries should not pay for parallel plans. */
 export async function openPgEngine(url: string): Promise<Engine> {
   const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c max_parallel_workers_per_gather=0' });
+  // An idle connection that the server ends (restart, pg_terminate_backend, DROP DATABASE ... FORCE)
+  // is reported here; without a listener Node would treat it as an uncaught exception and exit.
+  // The pool drops that connection and opens a new one on the next acquire.
+  pool.on('error', (err) => log.warn('database connection lost while idle', { error: err.message }));
   const probe = await pool.connect().catch(wrapError);
   probe.release();
   return {
     kind: 'postgres',
     async acquire(): Promise<Lease> {
       const client = await pool.connect().catch(wrapError);
-      return { conn: connectionOf(client), release: () => client.release() };
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
+      return {
+        conn: connectionOf(client),
+        release: () => {
+          client.off('error', onError);
+          client.release(broken); // a connection that failed is destroyed, not reused
+        },
+      };
     },
     close: () => pool.end(),
   };
