@@ -36,10 +36,7 @@ create table problem (
   eval_start text check (eval_start ~ '^\d{4}-(0[1-9]|1[0-2])$'),   -- the month the response started (left out)
   eval_pre_months integer check (eval_pre_months between 1 and 120),
   eval_post_months integer check (eval_post_months between 1 and 120),
-  area_treated text[] not null default '{}',
-  area_control text[] not null default '{}',
-  area_disp_treated text[] not null default '{}',
-  area_disp_control text[] not null default '{}',
+  eval_areas jsonb not null default '{}'::jsonb,   -- LSOA sets: treated, control, dispTreated, dispControl
   harm_weights jsonb not null default '{}'::jsonb,
   outcome text check (outcome in ('eliminated', 'reduced', 'less_serious', 'handled_better', 'handed_over')),
   outcome_detail text,
@@ -71,7 +68,7 @@ create table problem_action (
   problem_id bigint not null references problem (id) on delete cascade,
   description text not null,
   owner_id bigint references app_user (id),
-  partner_agency_id bigint,
+  partner_agency_id bigint references partner_agency (id),
   mechanism text not null check (mechanism in ('situational', 'enforcement', 'diversion', 'engagement')),
   due_date date,
   status text not null default 'open' check (status in ('open', 'done', 'dropped')),
@@ -81,6 +78,15 @@ create table problem_action (
 );
 create index problem_action_problem_idx on problem_action (problem_id);
 create index problem_action_owner_idx on problem_action (owner_id, status);
+
+-- Places the problem is about (people are linked through person_link, record_type 'problem').
+create table problem_place (
+  problem_id bigint not null references problem (id) on delete cascade,
+  place_id bigint not null references place (id),
+  created_by text not null,
+  created_at timestamptz not null default now(),
+  primary key (problem_id, place_id)
+);
 
 -- Computed evaluations (WDD on the incident data), newest last; the figures carry their provenance.
 create table problem_assessment (
@@ -110,6 +116,7 @@ comment on column problem_assessment.computed_by is 'personal: who computed the 
 
 -- migrate:down
 drop table problem_assessment;
+drop table problem_place;
 drop table problem_action;
 drop table problem_stage_history;
 drop table problem;

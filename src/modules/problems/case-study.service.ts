@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { actorName, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { problemDetail } from './problems.service.js';
+import { buildCaseStudy, caseStudyHtml } from './case-study.js';
+
+/** Names that must not appear: people linked to the problem (with aliases) and the staff on it. */
+async function namesToRedact(db: Db, id: number): Promise<string[]> {
+  const people = await sql<{ n: string }>`
+    select unnest(array[p.given_name, p.family_name, p.given_name || ' ' || p.family_name]) as n
+      from person_link l join person p on p.id = l.person_id where l.record_type = 'problem' and l.record_id = ${String(id)}
+    union select unnest(array[a.given_name, a.family_name, a.given_name || ' ' || a.family_name])
+      from person_link l join person_alias a on a.person_id = l.person_id where l.record_type = 'problem' and l.record_id = ${String(id)}
+    union select coalesce(u.display_name, u.username) from app_user u
+      where u.id in (select owner_id from problem where id = ${id} union select owner_id from problem_action where problem_id = ${id})`.execute(db);
+  return people.rows.map((r) => r.n).filter((n): n is string => typeof n === 'string');
+}
+
+/** The case study of a closed problem as HTML; the export is audited. */
+export async function caseStudyDocument(db: Db, auditKey: Buffer, actor: Actor, id: number, format: 'html' | 'pdf'): Promise<string> {
+  scopeOf(actor, 'problems.export');
+  return db.transaction().execute(async (trx) => {
+    const p = await visibleProblem(trx, actor, 'problems.export', id);
+    if (p.stage !== 'closed') throw new AppError('conflict', `Only a closed problem can be shared as good practice: problem ${id} is at ${p.stage}`);
+    const cs = buildCaseStudy(await problemDetail(trx, p), await namesToRedact(trx, id));
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'export', recordType: 'problem', recordId: String(id), purpose: 'good practice case study', details: { format } });
+    return caseStudyHtml(cs, { id, closedAt: p.closedAt, generatedAt: new Date().toISOString() });
+  });
+}
+
+/** Where the server finds Chromium for PDFs: HUB_CHROMIUM, default /usr/bin/chromium. */
+export const chromiumPath = (): string => process.env.HUB_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Renders HTML to an A4 PDF in headless Chromium (playwright-core); 503 when Chromium is missing. */
+export async function htmlToPdf(html: string): Promise<Uint8Array> {
+  const exe = chromiumPath();
+  if (!fs.existsSync(exe)) throw new AppError('unavailable', `PDF export needs Chromium: none at ${exe} (install chromium or set HUB_CHROMIUM to its path); the HTML export works without it`);
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new AppError('unavailable', 'PDF export needs the playwright-core package (npm install playwright-core); the HTML export works without it');
+  }
+  const browser = await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    // The document is self-contained: no request may leave the server.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }, printBackground: true });
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,16 @@
+/** Problems (OSARA): stages with their rules, responses, evaluation with the WDD engine, quality score, case studies. */
+export { problemRoutes } from './problems.routes.js';
+export { problemsPolicy } from './problems.policy.js';
+export { createProblem, getProblem, listProblems, updateProblem, problemDetail } from './problems.service.js';
+export type { ProblemDetail } from './problems.service.js';
+export { moveStage, closeProblem } from './problems.stage.service.js';
+export { addAction, updateAction } from './problems.actions.service.js';
+export { computeAssessment } from './problems.assessment.service.js';
+export { getProblemCounts } from './problems.counts.service.js';
+export { listTasks } from './problems.tasks.service.js';
+export { caseStudyDocument, htmlToPdf } from './case-study.service.js';
+export { checkStageMove, stageNeeds } from './stage-rules.js';
+export { qualityScore } from './quality.js';
+export type { Problem, ProblemAction } from './problem.js';
+export { STAGES, STATEMENT_TYPES, MECHANISMS, OUTCOMES, newProblemSchema, problemFieldsSchema } from './problems.schema.js';
+export type { ProblemTables } from './problems.tables.js';

@@ -1,0 +1,49 @@
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { authorize, type Principal } from '../../platform/policy.js';
+import type { Actor } from '../identity/index.js';
+import { problemsPolicy, type ProblemsAction } from './problems.policy.js';
+import { findProblem, inScope, type ProblemScope } from './problems.repository.js';
+import type { Problem } from './problem.js';
+
+export type { Actor };
+
+export const actorName = (a: Actor): string => (a.kind === 'cli' ? a.name : `user:${a.principal.username}`);
+
+/** Checks the role (403) and returns the actor's scope. The CLI is the operator: every district. */
+export function scopeOf(actor: Actor, action: ProblemsAction): ProblemScope {
+  if (actor.kind === 'cli') return { all: true };
+  const p: Principal = authorize(problemsPolicy, action, actor.principal);
+  if (p.role === 'officer' || p.role === 'supervisor') return { districts: p.districts };
+  if (p.role === 'partner') return { agency: p.partnerAgency };
+  return { all: true };
+}
+
+/** A problem the actor may see, or 404 (never 403: a problem outside the scope is not disclosed). */
+export async function visibleProblem(db: Db, actor: Actor, action: ProblemsAction, id: number, lock = false): Promise<Problem> {
+  const scope = scopeOf(actor, action);
+  const p = await findProblem(db, id, lock);
+  if (!p || !(await inScope(db, id, scope))) throw new AppError('not_found', `No problem ${id}`);
+  return p;
+}
+
+/** Officers and supervisors may only open problems in their own districts. */
+export function checkDistrict(actor: Actor, district: string): void {
+  if (actor.kind !== 'user') return;
+  const p = actor.principal;
+  if ((p.role === 'officer' || p.role === 'supervisor') && !p.districts.includes(district)) {
+    throw new AppError('forbidden', `district: you may only open problems in your districts (${p.districts.join(', ') || 'none'})`);
+  }
+}
+
+export function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] }): AppError {
+  const details = err.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  const first = details[0]!;
+  return new AppError('validation', `${first.field}: ${first.message}`, details);
+}
+
+export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+  const r = schema.safeParse(input);
+  if (!r.success) throw firstIssue(r.error);
+  return r.data;
+}

@@ -1,0 +1,78 @@
+import type { Db } from '../../platform/db/database.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { countIncidents, dataSummary, incidentFilterSchema, incidentPoints, type IncidentFilter } from '../police-data/index.js';
+import { repeatLocations } from '../analytics/repeats/index.js';
+import { previousPeriod, resolvePeriod, type Period } from '../analytics/hotspots/period.js';
+import { dbProvenance, type AnalysisProvenance } from '../analytics/provenance.js';
+import { actorName, visibleProblem, type Actor } from './problems.access.js';
+import type { Problem } from './problem.js';
+
+/** Months the repeat measures and linked counts cover when the saved filter gives no period. */
+const DEFAULT_MONTHS = 3;
+
+export interface ProblemCounts {
+  period: Period;
+  filter: Record<string, unknown>;
+  total: number;
+  byMonth: { month: string; count: number }[];
+  byCategory: { category: string; count: number }[];
+  /** The monthly profile: peak and mean month (data.police.uk publishes the month only). */
+  temporal: { peakMonth: string | null; peakCount: number; meanPerMonth: number; note: string };
+  repeats: {
+    rule: string;
+    places: number;
+    repeatPlaces: number;
+    shareAtRepeatPlaces: number | null;
+    persistentRepeatPlaces: number;
+    top: { rank: number; longitude: number; latitude: number; lsoaCode: string | null; count: number; previousCount: number; qualifies: boolean }[];
+  };
+  provenance: AnalysisProvenance;
+}
+
+function filterOf(p: Problem, period: Period): IncidentFilter {
+  return incidentFilterSchema.parse({ district: p.filter.district, lsoa: p.filter.lsoa, category: p.filter.category, from: period.from, to: period.to });
+}
+
+/**
+ * The problem's linked incidents, counted live from the incident data through its saved filter
+ * (so they refresh after every import), with the repeat-location measures and monthly profile of
+ * the analysis engine for the same filter.
+ */
+export async function problemCounts(db: Db, p: Problem): Promise<ProblemCounts> {
+  const { dataCutoff } = await dataSummary(db);
+  const period = resolvePeriod(p.filter.from, p.filter.to, dataCutoff, DEFAULT_MONTHS) ?? { from: p.filter.from ?? '1970-01', to: p.filter.to ?? '1970-01' };
+  const f = filterOf(p, period);
+  const byMonth = (await countIncidents(db, 'month', f)).rows.map((r) => ({ month: r.key ?? '', count: r.count })).sort((a, b) => a.month.localeCompare(b.month));
+  const byCategory = (await countIncidents(db, 'category', f)).rows.map((r) => ({ category: r.key ?? '(none)', count: r.count })).sort((a, b) => b.count - a.count);
+  const total = byMonth.reduce((n, r) => n + r.count, 0);
+  const peak = byMonth.reduce<{ month: string; count: number } | null>((best, r) => (!best || r.count > best.count ? r : best), null);
+  const previous = previousPeriod(period);
+  const rule = { minIncidents: 3, windowMonths: 3 };
+  const now = await incidentPoints(db, f);
+  const before = await incidentPoints(db, filterOf(p, previous));
+  const rep = repeatLocations(now.points, before.points, { period, previous, rule, limit: 10, all: false });
+  const months = byMonth.length || 1;
+  return {
+    period, filter: { ...p.filter, from: period.from, to: period.to }, total, byMonth, byCategory,
+    temporal: {
+      peakMonth: peak?.month ?? null, peakCount: peak?.count ?? 0, meanPerMonth: total / months,
+      note: 'data.police.uk publishes the month of each incident only: hour-of-day and day-of-week profiles need force incident data.',
+    },
+    repeats: {
+      rule: `${rule.minIncidents}+ incidents of one category within ${rule.windowMonths} months at one snap point`,
+      places: rep.summary.places, repeatPlaces: rep.summary.repeatPlaces, shareAtRepeatPlaces: rep.summary.shareAtRepeatPlaces,
+      persistentRepeatPlaces: rep.summary.persistentRepeatPlaces,
+      top: rep.places.map((x) => ({ rank: x.rank, longitude: x.longitude, latitude: x.latitude, lsoaCode: x.lsoaCode, count: x.count, previousCount: x.previousCount, qualifies: x.qualifies })),
+    },
+    provenance: await dbProvenance(db, 'problem-counts', f, { period, previousPeriod: previous, repeatRule: rule }, ['Counted live from the imported incident data with the problem\'s saved filter.']),
+  };
+}
+
+/** GET /api/problems/{id}/counts: the linked incident counts of a visible problem (audited as a view). */
+export async function getProblemCounts(db: Db, auditKey: Buffer, actor: Actor, id: number): Promise<ProblemCounts> {
+  return db.transaction().execute(async (trx) => {
+    const p = await visibleProblem(trx, actor, 'problems.read', id);
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'view', recordType: 'problem', recordId: String(id), details: { part: 'counts' } });
+    return problemCounts(trx, p);
+  });
+}

@@ -1,0 +1,117 @@
+import type { Db } from '../../platform/db/database.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { actorName, checkDistrict, parseOrThrow, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import * as repo from './problems.repository.js';
+import { newProblemSchema, problemFieldsSchema, boardQuerySchema, type ProblemFields, type ProblemSource, type ProblemFilter } from './problems.schema.js';
+import { deliveryOf, rtmWarnings, type Delivery, type Problem, type ProblemAction, type StageMove, type StoredAssessment } from './problem.js';
+import { qualityScore, type QualityScore } from './quality.js';
+import { checkStageMove, type StageDecision } from './stage-rules.js';
+import { STAGES } from './problems.schema.js';
+
+export interface ProblemDetail extends Problem {
+  owner: string | null;
+  actions: ProblemAction[];
+  history: StageMove[];
+  assessment: StoredAssessment | null;
+  delivery: Delivery;
+  quality: QualityScore;
+  warnings: string[];
+  /** What the next stage needs (empty when the problem may move on). */
+  next: (StageDecision & { stage: string }) | null;
+}
+
+/** The problem with everything the problem page shows. */
+export async function problemDetail(db: Db, p: Problem): Promise<ProblemDetail> {
+  const actions = await repo.listActions(db, p.id);
+  const history = await repo.stageHistory(db, p.id);
+  const assessment = await repo.latestAssessment(db, p.id);
+  const owner = p.ownerId === null ? null : await db.selectFrom('app_user').select(['username', 'display_name']).where('id', '=', p.ownerId).executeTakeFirst();
+  const warnings = [...rtmWarnings(p)];
+  for (const w of assessment?.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
+  const r = assessment?.result as { p?: number | null; counts?: Record<string, { pre: number; post: number }> } | undefined;
+  const design = assessment?.design as { areas?: Record<string, unknown> } | undefined;
+  const quality = qualityScore({
+    problem: p, actions, rtmWarnings: warnings,
+    assessment: assessment ? { hasControl: design?.areas?.control !== undefined, hasDisplacement: design?.areas?.dispTreated !== undefined, p: r?.p ?? null } : null,
+  });
+  const at = STAGES.indexOf(p.stage);
+  const nextStage = at < STAGES.length - 1 ? STAGES[at + 1]! : null;
+  const next = nextStage ? { stage: nextStage, ...checkStageMove({ problem: p, actions: actions.length, hasAssessment: assessment !== null }, nextStage) } : null;
+  return { ...p, owner: owner ? (owner.display_name ?? owner.username) : null, actions, history, assessment, delivery: deliveryOf(actions), quality, warnings, next };
+}
+
+const sourceStatement = (s: ProblemSource): string => {
+  const what = s.kind === 'repeat-location' ? 'Repeat location' : 'Hotspot';
+  const figures = Object.entries(s.figures).map(([k, v]) => `${k} ${v}`).join(', ');
+  return `${what}${s.label ? ` '${s.label}'` : ''} picked from ${s.pickedFrom}..${s.pickedTo}${figures ? `: ${figures}` : ''}.`;
+};
+
+async function checkOwner(db: Db, id: number | null | undefined): Promise<void> {
+  if (id !== null && id !== undefined && !(await repo.userExists(db, id))) throw new AppError('validation', `ownerId: no user ${id}`);
+}
+
+/** Opens a problem at the Objective stage; from a repeat location or hotspot it is pre-filled with its area, filter and figures. */
+export async function createProblem(db: Db, auditKey: Buffer, actor: Actor, input: unknown): Promise<ProblemDetail> {
+  scopeOf(actor, 'problems.create');
+  const n = parseOrThrow(newProblemSchema, input);
+  checkDistrict(actor, n.district);
+  const { source, district, ...fields } = n;
+  const filter: ProblemFilter = n.filter ?? source?.filter ?? { district: [district], lsoa: [], category: [] };
+  const withSource: ProblemFields = {
+    ...fields, filter,
+    statement: fields.statement ?? (source ? sourceStatement(source) : undefined),
+    ...(source && filter.lsoa.length && !fields.areaTreated ? { areaTreated: filter.lsoa } : {}),
+  };
+  return db.transaction().execute(async (trx) => {
+    await checkOwner(trx, fields.ownerId);
+    const id = await repo.insertProblem(trx, {
+      ...repo.columnsOf(withSource, null), district, created_by: actorName(actor),
+      picked_from: source?.pickedFrom ?? null, picked_to: source?.pickedTo ?? null, source: source ? JSON.stringify(source) : null,
+    });
+    await repo.insertStageMove(trx, id, null, 'objective', actorName(actor), source ? `opened from a ${source.kind}` : null);
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'create', recordType: 'problem', recordId: String(id), details: { district, source: source?.kind ?? null } });
+    return problemDetail(trx, (await repo.findProblem(trx, id))!);
+  });
+}
+
+/** One problem with its actions, history, assessment and quality score; the view is audited. */
+export async function getProblem(db: Db, auditKey: Buffer, actor: Actor, id: number): Promise<ProblemDetail> {
+  return db.transaction().execute(async (trx) => {
+    const p = await visibleProblem(trx, actor, 'problems.read', id);
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'view', recordType: 'problem', recordId: String(id) });
+    return problemDetail(trx, p);
+  });
+}
+
+/** The board: problems in scope, filtered by stage and district; the search is audited. */
+export async function listProblems(db: Db, auditKey: Buffer, actor: Actor, query: unknown) {
+  const scope = scopeOf(actor, 'problems.read');
+  const q = parseOrThrow(boardQuerySchema, query);
+  return db.transaction().execute(async (trx) => {
+    const problems = await repo.listBoard(trx, scope, q);
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'search', recordType: 'problem', details: { stage: q.stage ?? null, district: q.district ?? null, results: problems.length } });
+    return { problems };
+  });
+}
+
+/** Changes the fields of any stage. A closed problem only takes its good-practice flag (reopen it to change more). */
+export async function updateProblem(db: Db, auditKey: Buffer, actor: Actor, id: number, input: unknown): Promise<ProblemDetail> {
+  scopeOf(actor, 'problems.update');
+  const f = parseOrThrow(problemFieldsSchema, input);
+  const changed = Object.keys(f).filter((k) => f[k as keyof ProblemFields] !== undefined);
+  if (changed.length === 0) throw new AppError('validation', 'body: nothing to change');
+  return db.transaction().execute(async (trx) => {
+    const before = await visibleProblem(trx, actor, 'problems.update', id, true);
+    if (before.stage === 'closed' && changed.some((k) => k !== 'goodPractice')) {
+      throw new AppError('conflict', 'The problem is closed: move it back to assessment to change it (only goodPractice can change on a closed problem)');
+    }
+    const bf = f.baselineFrom === undefined ? before.baselineFrom : f.baselineFrom;
+    const bt = f.baselineTo === undefined ? before.baselineTo : f.baselineTo;
+    if (bf && bt && bf > bt) throw new AppError('validation', "baselineFrom: must not be after 'baselineTo'");
+    await checkOwner(trx, f.ownerId);
+    await repo.updateProblem(trx, id, repo.columnsOf(f, before));
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'update', recordType: 'problem', recordId: String(id), details: { fields: changed } });
+    return problemDetail(trx, (await repo.findProblem(trx, id))!);
+  });
+}

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { actorName, parseOrThrow, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import * as repo from './problems.repository.js';
+import { closeSchema, stageMoveSchema, type Stage } from './problems.schema.js';
+import { problemDetail, type ProblemDetail } from './problems.service.js';
+import { checkStageMove } from './stage-rules.js';
+
+async function move(trx: Db, auditKey: Buffer, actor: Actor, id: number, target: Stage, note: string | null): Promise<ProblemDetail> {
+  const p = await visibleProblem(trx, actor, 'problems.update', id, true);
+  // Asking for the stage the problem is already at changes nothing (a repeated click or a retried request).
+  if (p.stage === target) return problemDetail(trx, p);
+  const actions = (await repo.listActions(trx, id)).length;
+  const hasAssessment = (await repo.latestAssessment(trx, id)) !== null;
+  const decision = checkStageMove({ problem: p, actions, hasAssessment }, target);
+  if (!decision.allowed) throw new AppError('conflict', decision.message, decision.missing.map((m) => ({ field: m.split(':')[0]!, message: m })));
+  const closing = target === 'closed';
+  await repo.updateProblem(trx, id, {
+    stage: target,
+    ...(closing ? { closed_at: sql`now()`, closure_reason: note } : {}),
+    ...(p.stage === 'closed' ? { closed_at: null } : {}),
+  });
+  await repo.insertStageMove(trx, id, p.stage, target, actorName(actor), note);
+  await appendAudit(trx, auditKey, { actor: actorName(actor), action: closing ? 'close' : 'update', recordType: 'problem', recordId: String(id), details: { stage: { from: p.stage, to: target } } });
+  return problemDetail(trx, (await repo.findProblem(trx, id))!);
+}
+
+/** Moves a problem to another stage (forward only with the fields each stage needs); recorded in the history. */
+export async function moveStage(db: Db, auditKey: Buffer, actor: Actor, id: number, input: unknown): Promise<ProblemDetail> {
+  scopeOf(actor, 'problems.update');
+  const m = parseOrThrow(stageMoveSchema, input);
+  return db.transaction().execute((trx) => move(trx, auditKey, actor, id, m.stage, m.note ?? null));
+}
+
+/** Closes a problem: 409 saying what is missing unless it has an assessment, an outcome and lessons learned. */
+export async function closeProblem(db: Db, auditKey: Buffer, actor: Actor, id: number, input: unknown): Promise<ProblemDetail> {
+  scopeOf(actor, 'problems.update');
+  const c = parseOrThrow(closeSchema, input ?? {});
+  return db.transaction().execute((trx) => move(trx, auditKey, actor, id, 'closed', c.reason ?? null));
+}
