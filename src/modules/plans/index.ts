@@ -1,0 +1,11 @@
+/** Proactive Management Plans (PMPs) for individuals: risk factors, interventions, partner actions, reviews, status history. */
+export { createPlan, getPlan, listPlans, updatePlan, changePlanStatus } from './plans.service.js';
+export { addRiskFactor, updateRiskFactor, addIntervention, updateIntervention, addPartnerAction, updatePartnerAction, addReview } from './plan-work.service.js';
+export { planTasks, type PlanTask } from './plan-tasks.service.js';
+export type { PlanDetail } from './plan-detail.js';
+export { planRoutes } from './plans.routes.js';
+export { plansPolicy } from './plans.policy.js';
+export { planScopeOf, inPlanScope, type PlanScope } from './plans.scope.js';
+export { findPlan, type PlanRow } from './plans.repository.js';
+export { PLAN_STATUSES, SUBJECT_KINDS, RISK_LEVELS, MECHANISMS, WORK_STATUSES, REVIEW_CADENCE_DAYS, transitionProblems, activationProblems } from './plan-rules.js';
+export type { PlanTables } from './plans.tables.js';

@@ -1,0 +1,42 @@
+import type { Db } from '../../platform/db/database.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { authorize } from '../../platform/policy.js';
+import type { Actor } from '../identity/index.js';
+import { plansPolicy, type PlansAction } from './plans.policy.js';
+import { findPlan, type PlanRow } from './plans.repository.js';
+import { actorName, planScopeOf, type PlanScope } from './plans.scope.js';
+
+export type { Actor };
+
+/** Checks the role (403) and returns the actor's scope. The CLI is the operator: every plan. */
+export function planScope(actor: Actor, action: PlansAction): PlanScope {
+  if (actor.kind === 'user') authorize(plansPolicy, action, actor.principal);
+  return planScopeOf(actor);
+}
+
+/**
+ * Runs `work` on one plan in one transaction: role check, the plan in scope (404 otherwise, so a
+ * plan outside the actor's districts is not disclosed) locked for update, then one audit row
+ * about the plan in the same transaction.
+ */
+export async function withPlan<T>(
+  db: Db, auditKey: Buffer, actor: Actor, action: PlansAction, planId: number,
+  work: (trx: Db, plan: PlanRow) => Promise<{ result: T; audit: { action: string; details?: Record<string, unknown> } }>,
+): Promise<T> {
+  const scope = planScope(actor, action);
+  return db.transaction().execute(async (trx) => {
+    const plan = await findPlan(trx, planId, scope, action !== 'plans.read');
+    if (!plan) throw new AppError('not_found', `No plan ${planId}`);
+    const { result, audit } = await work(trx, plan);
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: audit.action, recordType: 'plan', recordId: String(planId), details: audit.details ?? null });
+    return result;
+  });
+}
+
+/** A closed plan is a record of what was done: it takes no more changes. */
+export function assertOpen(plan: PlanRow): void {
+  if (plan.status === 'closed') throw new AppError('conflict', `status: plan ${plan.id} is closed and takes no more changes (open a new plan)`);
+}
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
