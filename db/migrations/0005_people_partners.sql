@@ -206,7 +206,6 @@ comment on column person_occurrence.source_ref is 'personal: reference of the so
 comment on column person_occurrence.created_by is 'personal: who recorded the occurrence';
 comment on column record_share.shared_by is 'personal: who shared the record';
 comment on column sharing_event.recorded_by is 'personal: who recorded the sharing change';
-comment on column partner_agency.email is 'personal: agency contact mailbox';
 
 insert into retention_rule (record_type, keep_months, action, basis, effective_from, updated_by) values
   ('person', 72, 'review', 'Prevention records on people: reviewed six years after the last change (MoPI group 3 style review).', '2026-11-24', 'migration'),

@@ -2,5 +2,7 @@
 import type { BoundaryTables } from '../../modules/boundaries/boundaries.tables.js';
 import type { IdentityTables } from '../../modules/identity/identity.tables.js';
 import type { PoliceDataTables } from '../../modules/police-data/police-data.tables.js';
+import type { PartnerTables } from '../../modules/partners/partners.tables.js';
+import type { PeopleTables } from '../../modules/people/people.tables.js';
 
-export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables {}
+export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
