@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'throttled'
   | 'database_locked'
+  | 'unavailable'
   | 'import_failed'
   | 'internal';
 
@@ -37,6 +38,7 @@ const httpStatus: Record<ErrorCode, number> = {
   throttled: 429,
   import_failed: 422,
   database_locked: 503,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -49,6 +51,7 @@ const exitCode: Record<ErrorCode, number> = {
   throttled: 8,
   import_failed: 6,
   database_locked: 7,
+  unavailable: 9,
   internal: 1,
 };
 

@@ -5,6 +5,9 @@ import { asUser, createRoleUsers, signInAs, type Session } from '../test-support
 import { createApp } from './app.js';
 import { generateDemoData } from '../modules/demo/index.js';
 import { importPoliceFiles } from '../modules/police-data/index.js';
+import fs from 'node:fs';
+import { chromiumPath } from '../modules/problems/case-study.service.js';
+import { seedRouteMatrixProblems } from '../modules/problems/route-matrix.fixture.js';
 
 const auditKey = Buffer.from('m'.repeat(32));
 const everyone: Role[] = [...ROLES];
@@ -33,6 +36,20 @@ const matrix: { method: string; path: string; body?: unknown; allowed: readonly 
   { method: 'GET', path: '/api/audit?limit=5', allowed: ['auditor'] },
   { method: 'GET', path: '/api/audit/verify', allowed: ['auditor'] },
   { method: 'GET', path: '/api/audit/export?reason=matrix%20test%20export', allowed: ['auditor'] },
+  // Problems (OSARA): 9001/9002 are seeded by seedRouteMatrixProblems (9001 ready to assess and close; 9002 ready for scanning).
+  { method: 'GET', path: '/api/problems', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'POST', path: '/api/problems', body: { title: 'Matrix new problem', district: 'Thanet', statementType: 'behaviour' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/problems/tasks', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/problems/9001', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'PATCH', path: '/api/problems/9001', body: { lessons: 'Lighting worked best' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: '/api/problems/9002/stage', body: { stage: 'scanning' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: '/api/problems/9001/actions', body: { description: 'Patrols', mechanism: 'enforcement', status: 'done' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'PATCH', path: '/api/problems/9001/actions/9001', body: { status: 'done' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: '/api/problems/9001/assessment', body: {}, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/problems/9001/counts', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'POST', path: '/api/problems/9001/close', body: { reason: 'Objective met' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/problems/9001/case-study.html', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  ...(fs.existsSync(chromiumPath()) ? [{ method: 'GET', path: '/api/problems/9001/case-study.pdf', allowed: ['admin', 'analyst', 'supervisor', 'officer'] as Role[] }] : []),
 ];
 
 describe('route x role matrix', () => {
@@ -52,6 +69,7 @@ describe('route x role matrix', () => {
     );
     const users = await createRoleUsers(t.handle.db, auditKey);
     for (const role of ROLES) sessions[role] = await signInAs(app, users[role]);
+    await seedRouteMatrixProblems(t.handle.db);
   }, 120_000);
   afterAll(async () => t?.cleanup(), 60_000);
 

@@ -42,7 +42,7 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 /** Builds the case study of a problem from its structured fields; `names` are redacted from every free text. Pure. */
 export function buildCaseStudy(d: ProblemDetail, names: readonly string[]): CaseStudy {
   const clean = (s: string | null | undefined) => (s ? redact(s, names) : '');
-  const r = d.assessment?.result as { reading?: string; counts?: Record<string, { pre: number; post: number }>; p?: number | null; estTotal?: number; periods?: { pre: { from: string; to: string }; post: { from: string; to: string } }; harm?: { est?: number; p?: number | null } | null } | undefined;
+  const r = d.assessment?.result as { reading?: string; counts?: Record<string, { pre: number; post: number }>; p?: number | null; estTotal?: number; periods?: { pre: { from: string; to: string }; post: { from: string; to: string } }; harm?: { harmEst?: number; p?: number | null } | null } | undefined;
   const mechanisms = [...new Set(d.actions.map((a) => a.mechanism))];
   const agencies = [...new Set(d.actions.map((a) => a.partnerAgency).filter((x): x is string => x !== null))];
   const outcome = d.outcome ? OUTCOME_LABEL[d.outcome] : 'not recorded';
@@ -68,7 +68,7 @@ export function buildCaseStudy(d: ProblemDetail, names: readonly string[]): Case
         r?.periods ? `Before ${r.periods.pre.from}..${r.periods.pre.to} and after ${r.periods.post.from}..${r.periods.post.to}, leaving out the month the response started.` : 'No evaluation was computed.',
         c ? `Counts before/after: target ${c.treated?.pre}/${c.treated?.post}, control ${c.control?.pre}/${c.control?.post}, displacement buffer ${c.dispTreated?.pre ?? 0}/${c.dispTreated?.post ?? 0}, control buffer ${c.dispControl?.pre ?? 0}/${c.dispControl?.post ?? 0}.` : '',
         r?.reading ? `WDD: ${r.reading}.` : '',
-        r?.harm ? `Harm-weighted WDD: estimate ${r.harm.est?.toFixed(1)} (p = ${r.harm.p?.toPrecision(2) ?? 'n/a'}).` : '',
+        r?.harm ? `Harm-weighted WDD: estimate ${r.harm.harmEst?.toFixed(1)} (p = ${r.harm.p?.toPrecision(2) ?? 'n/a'}).` : '',
         `Responses delivered: ${d.delivery.reading} (${pct(d.delivery.deliveredShare)}).`,
         ...d.warnings,
         `Outcome: ${outcome}${d.outcomeDetail ? ` — ${clean(d.outcomeDetail)}` : ''}.`,

@@ -4,5 +4,9 @@ import type { IdentityTables } from '../../modules/identity/identity.tables.js';
 import type { PoliceDataTables } from '../../modules/police-data/police-data.tables.js';
 import type { PartnerTables } from '../../modules/partners/partners.tables.js';
 import type { PeopleTables } from '../../modules/people/people.tables.js';
+import type { ProblemTables } from '../../modules/problems/problems.tables.js';
 
 export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
+
+/** Problems (OSARA). */
+export interface Database extends ProblemTables {}
