@@ -5,6 +5,7 @@ import { asUser, createRoleUsers, signInAs, type Session } from '../test-support
 import { createApp } from './app.js';
 import { generateDemoData } from '../modules/demo/index.js';
 import { importPoliceFiles } from '../modules/police-data/index.js';
+import { MATRIX, seedPeopleMatrix } from '../modules/people/people-fixtures.js';
 import fs from 'node:fs';
 import { chromiumPath } from '../modules/problems/case-study.service.js';
 import { seedRouteMatrixProblems } from '../modules/problems/route-matrix.fixture.js';
@@ -36,6 +37,34 @@ const matrix: { method: string; path: string; body?: unknown; allowed: readonly 
   { method: 'GET', path: '/api/audit?limit=5', allowed: ['auditor'] },
   { method: 'GET', path: '/api/audit/verify', allowed: ['auditor'] },
   { method: 'GET', path: '/api/audit/export?reason=matrix%20test%20export', allowed: ['auditor'] },
+  // people, places, vehicles, partner agencies (fixtures: seedPeopleMatrix)
+  { method: 'GET', path: '/api/people?q=fixture', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'POST', path: '/api/people/duplicates', body: { givenName: 'Matrix', familyName: 'Fixture' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'POST', path: '/api/people', body: { givenName: 'New', familyName: 'Matrix', district: 'Thanet', confirmNew: true }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/people/repeats', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: `/api/people/${MATRIX.person}`, allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'PATCH', path: `/api/people/${MATRIX.person}`, body: { dateOfBirth: '1990-01-01' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/people/${MATRIX.person}/aliases`, body: { givenName: 'Alias', familyName: 'Fixture' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/people/${MATRIX.person}/addresses`, body: { address: '1 Matrix Road', district: 'Thanet' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/people/${MATRIX.person}/links`, body: { recordType: 'problem', recordId: 'm1', role: 'witness', district: 'Thanet' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/people/${MATRIX.person}/occurrences`, body: { role: 'victim', category: 'Violence', occurredOn: '2025-08-01', district: 'Thanet' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/people/${MATRIX.mergeFrom}/merge`, body: { into: MATRIX.mergeInto }, allowed: ['admin', 'supervisor'] },
+  { method: 'POST', path: `/api/people/${MATRIX.mergeInto}/sharing`, body: { status: 'shared_without_consent', lawfulBasis: 'Crime and Disorder Act 1998 s115', agencyIds: [MATRIX.agency] }, allowed: ['admin', 'supervisor'] },
+  { method: 'POST', path: `/api/people/${MATRIX.mergeInto}/transfer`, body: { agencyId: MATRIX.agency }, allowed: ['admin', 'supervisor'] },
+  { method: 'GET', path: '/api/places?q=fixture', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'POST', path: '/api/places/duplicates', body: { address: '9001 Fixture Road' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'POST', path: '/api/places', body: { address: '7 New Street', district: 'Thanet', premisesType: 'shop', confirmNew: true }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'GET', path: `/api/places/${MATRIX.place}`, allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'POST', path: `/api/places/${MATRIX.placeFrom}/merge`, body: { into: MATRIX.placeInto }, allowed: ['admin', 'supervisor'] },
+  { method: 'POST', path: `/api/places/${MATRIX.placeInto}/sharing`, body: { status: 'not_shared' }, allowed: ['admin', 'supervisor'] },
+  { method: 'POST', path: `/api/places/${MATRIX.placeInto}/transfer`, body: { agencyId: MATRIX.agency }, allowed: ['admin', 'supervisor'] },
+  { method: 'GET', path: '/api/vehicles?vrm=MX01', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: '/api/vehicles', body: { vrm: 'MX02 FIX', district: 'Thanet' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'GET', path: `/api/vehicles/${MATRIX.vehicle}`, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/vehicles/${MATRIX.vehicle}/people`, body: { personId: MATRIX.person, relation: 'driver' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/partners', allowed: allButAuditor },
+  { method: 'POST', path: '/api/partners', body: { name: 'Matrix New Agency', kind: 'health' }, allowed: ['admin'] },
+  { method: 'PATCH', path: `/api/partners/${MATRIX.agency}`, body: { email: 'team@matrix.example' }, allowed: ['admin'] },
   // Problems (OSARA): 9001/9002 are seeded by seedRouteMatrixProblems (9001 ready to assess and close; 9002 ready for scanning).
   { method: 'GET', path: '/api/problems', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
   { method: 'POST', path: '/api/problems', body: { title: 'Matrix new problem', district: 'Thanet', statementType: 'behaviour' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
@@ -68,6 +97,7 @@ describe('route x role matrix', () => {
       { by: 'cli:test', resolver: { ladCode: () => null } },
     );
     const users = await createRoleUsers(t.handle.db, auditKey);
+    await seedPeopleMatrix(t.handle.db);
     for (const role of ROLES) sessions[role] = await signInAs(app, users[role]);
     await seedRouteMatrixProblems(t.handle.db);
   }, 120_000);

@@ -27,12 +27,13 @@ export async function lsoaOfPoint(db: Db, lon: number, lat: number): Promise<{ c
   return null;
 }
 
-/** Districts the system knows: boundary and lookup names, and districts of imported incidents. */
+/** Districts the system knows: boundary and lookup names, districts of imported incidents and of staff accounts. */
 export async function knownDistricts(db: Db): Promise<string[]> {
   const r = await sql<{ name: string }>`
     select name from lad
     union select district_name from boundary where level = 'district' and district_name is not null
     union select district from incident_count where district <> ''
+    union select district from user_district
     order by 1`.execute(db);
   return r.rows.map((x) => x.name);
 }

@@ -153,7 +153,12 @@ describe('people, places and vehicles over HTTP', () => {
     expect((await asUser(app, s.officer, `/api/vehicles/${car.id}/people`, { method: 'POST', body: { personId: janeId, relation: 'driver' } })).status).toBe(201);
     expect((await json(await asUser(app, s.officer, '/api/vehicles?vrm=ab12'))).vehicles).toEqual([expect.objectContaining({ vrm: 'AB12CDE' })]);
     expect((await asUser(app, s.maidstone, `/api/vehicles/${car.id}`)).status).toBe(404);
-    expect((await asUser(app, s.officer, '/api/vehicles', { method: 'POST', body: { vrm: 'AB12CDE', district: 'Thanet' } })).status).toBe(409);
+    const same = await asUser(app, s.officer, '/api/vehicles', { method: 'POST', body: { vrm: 'AB12CDE', district: 'Thanet' } });
+    expect(same.status).toBe(200);
+    expect(await json(same)).toEqual({ id: car.id, vrm: 'AB12CDE', existing: true });
+    const hidden = await asUser(app, s.maidstone, '/api/vehicles', { method: 'POST', body: { vrm: 'AB12 CDE', district: 'Maidstone' } });
+    expect(hidden.status).toBe(409);
+    expect((await json(hidden)).error!.message).not.toContain(String(car.id));
   });
 
   it('documents every route in the OpenAPI document', async () => {

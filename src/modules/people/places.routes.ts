@@ -41,7 +41,7 @@ const routes = {
   }),
   vehicleCreate: createRoute({
     method: 'post', path: '/api/vehicles', summary: 'Records a vehicle (VRM normalised to upper case without spaces; 400 for an impossible VRM)',
-    request: body(newVehicleSchema), responses: { 201: json(z.object({ id: z.number(), vrm: z.string() }), 'Created'), 400: errors[400], 403: errors[403], 409: errors[409] },
+    request: body(newVehicleSchema), responses: { 200: json(z.object({ id: z.number(), vrm: z.string(), existing: z.boolean() }), 'Recorded already (visible to you)'), 201: json(z.object({ id: z.number(), vrm: z.string(), existing: z.boolean() }), 'Created'), 400: errors[400], 403: errors[403], 409: errors[409] },
   }),
   vehicleGet: createRoute({
     method: 'get', path: '/api/vehicles/{id}', summary: 'A vehicle and the people linked to it (within your scope)',
@@ -67,7 +67,10 @@ export function placeRoutes(db: Db, auditKey: Buffer) {
   app.openapi(routes.sharing, async (c) => c.json(await setSharing(db, auditKey, who(c), 'place', id(c), c.req.valid('json')), 200));
   app.openapi(routes.transfer, async (c) => c.json(await transferOwnership(db, auditKey, who(c), 'place', id(c), c.req.valid('json')), 200));
   app.openapi(routes.vehicles, async (c) => c.json({ vehicles: await searchVehicles(db, auditKey, who(c), c.req.valid('query').vrm) }, 200));
-  app.openapi(routes.vehicleCreate, async (c) => c.json(await createVehicle(db, auditKey, who(c), c.req.valid('json')), 201));
+  app.openapi(routes.vehicleCreate, async (c) => {
+    const v = await createVehicle(db, auditKey, who(c), c.req.valid('json'));
+    return v.existing ? c.json(v, 200) : c.json(v, 201);
+  });
   app.openapi(routes.vehicleGet, async (c) => c.json(await getVehicle(db, auditKey, who(c), id(c)), 200));
   app.openapi(routes.vehiclePerson, async (c) => {
     await linkVehiclePerson(db, auditKey, who(c), id(c), c.req.valid('json'));

@@ -25,8 +25,11 @@ async function visibleVehicle(db: Db, p: Principal, id: number) {
   return { ...r, id: Number(r.id) };
 }
 
-/** Records a vehicle by its normalised VRM (409 when that VRM is recorded already, naming its id). */
-export async function createVehicle(db: Db, auditKey: Buffer, caller: Caller, input: unknown): Promise<{ id: number; vrm: string }> {
+/**
+ * Records a vehicle by its normalised VRM. A VRM recorded already answers that vehicle
+ * (`existing: true`, nothing changed) when the caller may see it, else 409 without its id.
+ */
+export async function createVehicle(db: Db, auditKey: Buffer, caller: Caller, input: unknown): Promise<{ id: number; vrm: string; existing: boolean }> {
   authorize(peoplePolicy, 'vehicles.write', caller.principal);
   const v = parseOrThrow(newVehicleSchema, input);
   const vrm = normaliseVrm(v.vrm);
@@ -34,14 +37,21 @@ export async function createVehicle(db: Db, auditKey: Buffer, caller: Caller, in
   assertOwnDistrict(caller.principal, district, 'district');
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('vehicle').select('id').where('vrm', '=', vrm).executeTakeFirst();
-    if (existing) throw new AppError('conflict', `vrm: this registration is recorded already (vehicle ${existing.id})`);
+    if (existing) {
+      const id = Number(existing.id);
+      await visibleVehicle(trx, caller.principal, id).catch(() => {
+        throw new AppError('conflict', 'vrm: this registration is recorded already, outside your districts');
+      });
+      await appendAudit(trx, auditKey, { actor: caller.actor, action: 'view', recordType: 'vehicle', recordId: String(id), details: { kind: 'recorded-already' } });
+      return { id, vrm, existing: true };
+    }
     const row = await trx
       .insertInto('vehicle')
       .values({ vrm, make: v.make ?? null, model: v.model ?? null, colour: v.colour ?? null, district, created_by: caller.actor })
       .returning('id')
       .executeTakeFirstOrThrow();
     await appendAudit(trx, auditKey, { actor: caller.actor, action: 'create', recordType: 'vehicle', recordId: String(row.id), details: { district } });
-    return { id: Number(row.id), vrm };
+    return { id: Number(row.id), vrm, existing: false };
   });
 }
 
