@@ -19,3 +19,9 @@ export async function fixturePerson(db: Db, p: { givenName: string; familyName: 
 
 /** A date `days` from today, YYYY-MM-DD (negative: in the past). */
 export const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A problem (OSARA) in `district`, inserted directly. */
+export async function fixtureProblem(db: Db, title: string, district: string): Promise<number> {
+  const r = await sql<{ id: number }>`insert into problem (title, district, statement_type, created_by) values (${title}, ${district}, 'place', 'cli:test') returning id`.execute(db);
+  return Number(r.rows[0]!.id);
+}
