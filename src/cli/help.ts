@@ -1,5 +1,10 @@
 /** Usage text of each command, shown by `hub --help` and on missing arguments. */
 export const helpTexts: Record<string, string> = {
+  'problems': `hub problems list [--stage STAGE] [--district NAME] [--json]
+hub problems show ID [--json]
+hub problems create --title TEXT --district NAME --type behaviour|place|persons|time [--json]
+hub problems close ID [--reason TEXT] [--json]
+  OSARA problems. Closing needs an assessment, an outcome and lessons learned (exit 4 says what is missing).`,
   'serve': `hub serve [--demo-if-empty]
   Serves the API and web app on PORT (default 3000). With --demo-if-empty (what npm start uses), an
   empty database is first filled with generated demo data, removed again by the first real import.`,

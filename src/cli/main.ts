@@ -44,6 +44,10 @@ const commands: Record<string, Command> = {
     help: helpOf('sar'),
     load: async () => (await import('./commands/sar.js')).runSar,
   },
+  problems: {
+    help: helpOf('problems'),
+    load: async () => (await import('./commands/problems.js')).runProblems,
+  },
   migrate: {
     help: helpOf('migrate'),
     load: async () => (await import('./commands/migrate.js')).runMigrate,
