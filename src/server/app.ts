@@ -17,6 +17,8 @@ import { nearRepeatRoutes } from '../modules/analytics/near-repeat/index.js';
 import { trendsRoutes } from '../modules/analytics/trends/trends.routes.js';
 import { evaluationRoutes } from '../modules/analytics/evaluation/evaluation.routes.js';
 import { problemRoutes } from '../modules/problems/index.js';
+import { planRoutes } from '../modules/plans/index.js';
+import { panelRoutes } from '../modules/panels/index.js';
 import { peopleRoutes, placeRoutes } from '../modules/people/index.js';
 import { partnerRoutes } from '../modules/partners/index.js';
 import { staticFiles } from './static.js';
@@ -65,6 +67,8 @@ export function createApp(handle: DatabaseHandle, opts: AppOptions) {
   app.route('/', placeRoutes(handle.db, opts.auditKey));
   app.route('/', partnerRoutes(handle.db, opts.auditKey));
   app.route('/', problemRoutes(handle.db, opts.auditKey));
+  app.route('/', planRoutes(handle.db, opts.auditKey));
+  app.route('/', panelRoutes(handle.db, opts.auditKey));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Prevention Hub API', version: '0.1.0', description: 'Neighbourhood policing and prevention: police open data, analysis and case work.' },
