@@ -34,9 +34,24 @@ hub user list`,
 hub retention apply --type RECORD_TYPE
   Deletes records a 'delete' rule has made due; the deletion is audited.
 hub retention set --type RECORD_TYPE --keep-months N --action review|delete --basis "why" [--from YYYY-MM-DD]`,
+  'people': `hub people add --given NAME --family NAME [--dob YYYY-MM-DD] [--district NAME] [--address TEXT [--postcode PC]]
+          [--alias "Given Family"]... [--confirm-new] [--json]
+  Records a person; likely duplicates are listed (exit 4) unless --confirm-new.
+hub people find [--q TEXT] [--district NAME] [--json]
+hub people show --id N [--json]
+hub people merge --id N --into M
+hub people occurrence --id N --role victim|offender --category TEXT --date YYYY-MM-DD --district NAME [--source REF]
+hub people repeats [--role victim|offender] [--min 3] [--window 3] [--from YYYY-MM] [--to YYYY-MM] [--district NAME] [--json]
+  Every view, search and change is audited as cli:<os user>.`,
+  'partners': `hub partners add --name NAME --kind KIND [--email ADDRESS]
+  KIND: police, community_safety_partnership, council, youth_justice, probation, health, school,
+  violence_reduction_unit, housing, other.
+hub partners list [--json]`,
   'sar': `hub sar --user NAME --reason "request reference" [--out FILE]
-  Subject access export of everything held on one person (today: a staff account and its audit
-  trail); audited with the reason.`,
+hub sar --person ID --reason "request reference" [--out FILE]
+  Subject access export of everything held on one person: a staff account and its audit trail, or
+  a person record (aliases, addresses, links, occurrences, vehicles, sharing history, records merged
+  into it and the audit rows about them); audited as an export with the reason.`,
 };
 
 export const helpOf = (name: string): string => helpTexts[name] ?? '';

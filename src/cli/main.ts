@@ -48,6 +48,14 @@ const commands: Record<string, Command> = {
     help: helpOf('problems'),
     load: async () => (await import('./commands/problems.js')).runProblems,
   },
+  people: {
+    help: helpOf('people'),
+    load: async () => (await import('./commands/people.js')).runPeople,
+  },
+  partners: {
+    help: helpOf('partners'),
+    load: async () => (await import('./commands/partners.js')).runPartners,
+  },
   migrate: {
     help: helpOf('migrate'),
     load: async () => (await import('./commands/migrate.js')).runMigrate,

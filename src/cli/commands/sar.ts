@@ -1,17 +1,22 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { subjectAccessExport } from '../../modules/privacy/index.js';
+import { personSubjectAccessExport, subjectAccessExport } from '../../modules/privacy/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 
 export async function runSar(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { user: { type: 'string' }, reason: { type: 'string' }, out: { type: 'string' } }, z.object({
-    user: z.string({ message: 'is required (the account name)' }),
-    reason: z.string({ message: 'is required (e.g. the request reference)' }),
-    out: z.string().optional(),
-  }));
+  const { values } = parseCommandArgs(argv, { user: { type: 'string' }, person: { type: 'string' }, reason: { type: 'string' }, out: { type: 'string' } }, z
+    .object({
+      user: z.string().optional(),
+      person: z.coerce.number({ message: 'a person record number' }).int().positive().optional(),
+      reason: z.string({ message: 'is required (e.g. the request reference)' }),
+      out: z.string().optional(),
+    })
+    .refine((v) => (v.user === undefined) !== (v.person === undefined), { message: 'give either --user (a staff account) or --person (a person record)', path: ['user'] }));
   return withDatabase(async ({ handle, audit }) => {
-    const data = await subjectAccessExport(handle.db, values.user, values.reason, audit);
+    const data = values.person !== undefined
+      ? await personSubjectAccessExport(handle.db, values.person, values.reason, audit)
+      : await subjectAccessExport(handle.db, values.user!, values.reason, audit);
     const text = `${JSON.stringify(data, null, 2)}\n`;
     if (values.out) {
       fs.writeFileSync(values.out, text, { mode: 0o600 });
