@@ -9,6 +9,7 @@ import { MATRIX, seedPeopleMatrix } from '../modules/people/people-fixtures.js';
 import fs from 'node:fs';
 import { chromiumPath } from '../modules/problems/case-study.service.js';
 import { seedRouteMatrixProblems } from '../modules/problems/route-matrix.fixture.js';
+import { MATRIX_PLANS as MP, seedPlansPanelsMatrix } from '../modules/panels/route-matrix.fixture.js';
 
 const auditKey = Buffer.from('m'.repeat(32));
 const everyone: Role[] = [...ROLES];
@@ -79,6 +80,31 @@ const matrix: { method: string; path: string; body?: unknown; allowed: readonly 
   { method: 'POST', path: '/api/problems/9001/close', body: { reason: 'Objective met' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
   { method: 'GET', path: '/api/problems/9001/case-study.html', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
   ...(fs.existsSync(chromiumPath()) ? [{ method: 'GET', path: '/api/problems/9001/case-study.pdf', allowed: ['admin', 'analyst', 'supervisor', 'officer'] as Role[] }] : []),
+  // Plans (PMPs) and panels: fixtures from seedPlansPanelsMatrix (plan MP.plan active in Thanet, panel MP.panel of Thanet).
+  { method: 'GET', path: '/api/plans', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'GET', path: '/api/plans/tasks', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: '/api/plans', body: { personId: MP.person, subjectKind: 'repeat_victim', district: 'Thanet', summary: 'Matrix plan for a repeat victim' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: `/api/plans/${MP.plan}`, allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'PATCH', path: `/api/plans/${MP.plan}`, body: { summary: 'Matrix plan, changed' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/plans/${MP.plan}/status`, body: { to: 'paused', reason: 'Matrix pause' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/plans/${MP.plan}/risk-factors`, body: { factor: 'Matrix risk two', level: 'low' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'PATCH', path: `/api/plans/${MP.plan}/risk-factors/${MP.riskFactor}`, body: { note: 'Matrix note' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/plans/${MP.plan}/interventions`, body: { what: 'Matrix intervention', mechanism: 'engagement' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'PATCH', path: `/api/plans/${MP.plan}/interventions/${MP.intervention}`, body: { status: 'in_progress' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/plans/${MP.plan}/partner-actions`, body: { agencyId: MP.agency, action: 'Matrix partner action' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'PATCH', path: `/api/plans/${MP.plan}/partner-actions/${MP.partnerAction}`, body: { status: 'in_progress' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/plans/${MP.plan}/reviews`, body: { outcome: 'Matrix review', nextReviewDue: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/panels', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'GET', path: '/api/panels/reviews?problem=9001', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  // a fresh panel name on every request (names are unique): the getter runs when the body is copied
+  { method: 'POST', path: '/api/panels', body: { get name() { return `Matrix panel ${Math.random().toString(36).slice(2)}`; }, kind: 'other', districts: ['Thanet'] }, allowed: ['admin', 'supervisor'] },
+  { method: 'GET', path: `/api/panels/${MP.panel}`, allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
+  { method: 'POST', path: `/api/panels/${MP.panel}/meetings`, body: { heldOn: '2026-02-12', attendees: [{ name: 'Matrix attendee' }] }, allowed: ['admin', 'supervisor'] },
+  { method: 'POST', path: `/api/panels/${MP.panel}/meetings/${MP.meeting}/agenda`, body: { planId: MP.plan, note: 'Matrix review note' }, allowed: ['admin', 'supervisor'] },
+  { method: 'PATCH', path: `/api/panels/${MP.panel}/agenda/${MP.agendaItem}`, body: { note: 'Matrix note' }, allowed: ['admin', 'supervisor'] },
+  { method: 'POST', path: `/api/panels/${MP.panel}/meetings/${MP.meeting}/decisions`, body: { text: 'Matrix decision' }, allowed: ['admin', 'supervisor'] },
+  { method: 'POST', path: `/api/panels/${MP.panel}/meetings/${MP.meeting}/actions`, body: { description: 'Matrix action two', ownerName: 'Matrix owner' }, allowed: ['admin', 'supervisor'] },
+  { method: 'PATCH', path: `/api/panels/${MP.panel}/actions/${MP.action}`, body: { status: 'done' }, allowed: ['admin', 'supervisor'] },
 ];
 
 describe('route x role matrix', () => {
@@ -100,6 +126,7 @@ describe('route x role matrix', () => {
     await seedPeopleMatrix(t.handle.db);
     for (const role of ROLES) sessions[role] = await signInAs(app, users[role]);
     await seedRouteMatrixProblems(t.handle.db);
+    await seedPlansPanelsMatrix(t.handle.db);
   }, 120_000);
   afterAll(async () => t?.cleanup(), 60_000);
 
