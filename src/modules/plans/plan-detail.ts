@@ -1,21 +1,14 @@
 import type { Db } from '../../platform/db/database.js';
+import { ageAt } from '../people/index.js';
 import { activationProblems, childRuleApplies, highestRisk, REVIEW_CADENCE_DAYS, type PlanFacts, type RiskLevel } from './plan-rules.js';
 import * as repo from './plans.repository.js';
 import type { PlanRow } from './plans.repository.js';
-
-/** Whole years between a date of birth and a day (both YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string | null, day: string): number | null {
-  if (!dateOfBirth) return null;
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** The facts the plan rules work on, read inside the caller's transaction. */
 export async function planFacts(trx: Db, plan: PlanRow, today: string): Promise<PlanFacts> {
   const counts = await repo.ruleCounts(trx, plan.id);
   const person = await repo.personForPlan(trx, plan.person_id);
-  const age = ageOn(person?.date_of_birth ?? null, today);
+  const age = ageAt(person?.date_of_birth ?? null, today);
   return {
     status: plan.status, subjectKind: plan.subject_kind, isChild: age === null ? null : age < 18,
     riskLevels: counts.riskLevels, liveInterventions: counts.liveInterventions, nextReviewDue: plan.next_review_due,
@@ -32,7 +25,7 @@ export async function planDetail(trx: Db, plan: PlanRow, today: string) {
     await repo.interventions(trx, plan.id), await repo.partnerActions(trx, plan.id), await repo.reviews(trx, plan.id),
     await repo.statusHistory(trx, plan.id),
   ];
-  const age = ageOn(person?.date_of_birth ?? null, today);
+  const age = ageAt(person?.date_of_birth ?? null, today);
   const facts = await planFacts(trx, plan, today);
   const risk = highestRisk(risks.map((r) => r.level as RiskLevel));
   return {

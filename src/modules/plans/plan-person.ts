@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { Actor } from '../identity/index.js';
+import { isVisible, linkPerson, unlinkPerson, viewerOf } from '../people/index.js';
 import type { SubjectKind } from './plan-rules.js';
 
 /** The person's role on the plan, as the people module's links name it. */
@@ -9,12 +11,19 @@ export const LINK_ROLE_OF: Readonly<Record<SubjectKind, 'offender' | 'victim' | 
   young_person_at_risk: 'young_person_at_risk',
 };
 
+/** 400 unless the acting user may see the person (a person outside their scope is not disclosed). */
+export async function checkPersonVisible(trx: Db, actor: Actor, personId: number): Promise<void> {
+  if (actor.kind === 'cli') return;
+  if (!(await isVisible(trx, 'person', personId, await viewerOf(trx, actor.principal)))) throw new AppError('validation', `personId: no person ${personId}`);
+}
+
 /**
- * Links the person to the plan (record type 'plan') in the plan's district, so the person page
- * lists the plan and the person is in scope where the plan is managed. A moved plan moves its link.
+ * Links the person to the plan (record type 'plan') in the plan's district through the people
+ * module, so the person page lists the plan and the person is in scope where the plan is
+ * managed. Moving the plan to another district moves the link (`previousDistrict`).
  */
-export async function linkPlanPerson(trx: Db, v: { personId: number; planId: number; subjectKind: SubjectKind; district: string; by: string }): Promise<void> {
-  await sql`insert into person_link (person_id, record_type, record_id, role, district, created_by)
-    values (${v.personId}, 'plan', ${String(v.planId)}, ${LINK_ROLE_OF[v.subjectKind]}, ${v.district}, ${v.by})
-    on conflict (person_id, record_type, record_id, role) do update set district = excluded.district`.execute(trx);
+export async function linkPlanPerson(trx: Db, auditKey: Buffer, v: { personId: number; planId: number; subjectKind: SubjectKind; district: string; by: string; moved?: boolean }): Promise<void> {
+  const recordId = String(v.planId);
+  if (v.moved) await unlinkPerson(trx, auditKey, v.by, { personId: v.personId, recordType: 'plan', recordId });
+  await linkPerson(trx, auditKey, v.by, { personId: v.personId, recordType: 'plan', recordId, role: LINK_ROLE_OF[v.subjectKind], district: v.district });
 }

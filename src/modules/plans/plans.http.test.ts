@@ -135,6 +135,17 @@ describe('proactive management plans over HTTP', () => {
     expect((await call(s.officer, `/api/plans/${id}/reviews`, 'POST', { outcome: 'Reviewed from Thanet', nextReviewDue: daysFromToday(3) })).status).toBe(404);
     expect((await call(s.officer, '/api/plans?district=Dover')).body.plans).toEqual([]);
     expect((await call(s.officer, '/api/plans', 'POST', newPlan(adult, { district: 'Dover' }))).status).toBe(403);
+    const doverPerson = await fixturePerson(t.handle.db, { givenName: 'Dee', familyName: 'Dover', district: 'Dover', dateOfBirth: null });
+    const hidden = await call(s.officer, '/api/plans', 'POST', newPlan(doverPerson));
+    expect(hidden.status).toBe(400);
+    expect(hidden.body.error.message).toBe(`personId: no person ${doverPerson}`);
+    // moving a plan moves the person's link (and so who may see the person)
+    const moved = await call(s.admin, `/api/plans/${id}`, 'PATCH', { district: 'Thanet' });
+    expect(moved.body.district).toBe('Thanet');
+    const links = await sql<{ district: string }>`select district from person_link where record_type = 'plan' and record_id = ${String(id)}`.execute(t.handle.db);
+    expect(links.rows).toEqual([{ district: 'Thanet' }]);
+    expect((await call(s.officer, `/api/plans/${id}`)).status).toBe(200);
+    await call(s.admin, `/api/plans/${id}`, 'PATCH', { district: 'Dover' });
     expect((await call(s.dover, `/api/plans/${id}`)).status).toBe(200);
     expect((await call(s.partner, `/api/plans/${id}`)).status).toBe(404);
     await call(s.admin, `/api/plans/${id}/interventions`, 'POST', { what: 'Council tenancy support', mechanism: 'support', agencyId: council });

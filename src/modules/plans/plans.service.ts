@@ -8,7 +8,7 @@ import { activationProblems, childRuleApplies, reviewDateProblems, transitionPro
 import { newPlanSchema, planListQuerySchema, planPatchSchema, statusChangeSchema } from './plans.schema.js';
 import * as repo from './plans.repository.js';
 import { actorName, mayWorkInDistrict } from './plans.scope.js';
-import { linkPlanPerson } from './plan-person.js';
+import { checkPersonVisible, linkPlanPerson } from './plan-person.js';
 
 const STAFF_ROLES = ['admin', 'analyst', 'supervisor', 'officer'];
 
@@ -42,6 +42,7 @@ export async function createPlan(db: Db, auditKey: Buffer, actor: Actor, input: 
     const person = await repo.personForPlan(trx, v.personId);
     if (!person) throw new AppError('validation', `personId: no person ${v.personId}`);
     if (person.merged_into) throw new AppError('validation', `personId: person ${v.personId} was merged into person ${person.merged_into}; use that record`);
+    await checkPersonVisible(trx, actor, v.personId);
     const ownerId = await resolveOwner(trx, actor, v.owner);
     const by = actorName(actor);
     const id = await repo.insertPlan(trx, {
@@ -50,7 +51,7 @@ export async function createPlan(db: Db, auditKey: Buffer, actor: Actor, input: 
     });
     for (const r of v.riskFactors ?? []) await trx.insertInto('plan_risk_factor').values({ plan_id: id, factor: r.factor, level: r.level, note: r.note ?? null, created_by: by }).execute();
     await repo.insertStatusHistory(trx, { plan_id: id, from_status: null, to_status: 'draft', reason: null, actor: by });
-    await linkPlanPerson(trx, { personId: v.personId, planId: id, subjectKind: v.subjectKind, district: v.district, by });
+    await linkPlanPerson(trx, auditKey, { personId: v.personId, planId: id, subjectKind: v.subjectKind, district: v.district, by });
     await appendAudit(trx, auditKey, { actor: by, action: 'create', recordType: 'plan', recordId: String(id), details: { subjectKind: v.subjectKind, district: v.district, personId: v.personId } });
     const plan = (await repo.findPlan(trx, id, { kind: 'all' }))!;
     return planDetail(trx, plan, today);
@@ -111,7 +112,7 @@ export async function updatePlan(db: Db, auditKey: Buffer, actor: Actor, id: num
       throw new AppError('validation', `nextReviewDue: ${p.nextReviewDue} is in the past`);
     }
     await repo.updatePlan(trx, id, patch);
-    if (p.district !== undefined && p.district !== plan.district) await linkPlanPerson(trx, { personId: plan.person_id, planId: id, subjectKind: plan.subject_kind, district: p.district, by: actorName(actor) });
+    if (p.district !== undefined && p.district !== plan.district) await linkPlanPerson(trx, auditKey, { personId: plan.person_id, planId: id, subjectKind: plan.subject_kind, district: p.district, by: actorName(actor), moved: true });
     return { result: await planDetail(trx, (await repo.findPlan(trx, id, { kind: 'all' }))!, today), audit: { action: 'update', details: { changed: Object.keys(p) } } };
   });
 }
