@@ -51,6 +51,17 @@ describe('hub people / partners / sar --person', () => {
     expect(list.agencies.map((a) => a.name)).toEqual(['Kent Police', 'Thanet Community Safety Partnership']);
   });
 
+  it('puts people records under retention review', async () => {
+    const r = await runHub(['retention', 'review', '--as-of', '2040-01-01', '--json'], db.env);
+    expect(r.code, r.stderr).toBe(0);
+    const due = (JSON.parse(r.stdout) as { due: { rule: { recordType: string; action: string }; count: number }[] }).due;
+    // two people (one merged), three occurrences, all six years old by 2040
+    expect(due.filter((d) => d.rule.recordType.startsWith('person')).map((d) => [d.rule.recordType, d.rule.action, d.count])).toEqual([
+      ['person', 'review', 2],
+      ['person_occurrence', 'review', 3],
+    ]);
+  });
+
   it('exports everything held on a person record, with its audit trail, and audits the export', async () => {
     const refused = await runHub(['sar', '--person', '1', '--reason', 'x'], db.env);
     expect(refused.code).toBe(2);

@@ -22,6 +22,11 @@ export const retentionSubjects: readonly RetentionSubject[] = [
   { recordType: 'app_user', table: 'app_user', id: sql`id::text`, clockStart: sql`disabled_at`, where: sql`disabled_at is not null`, deletable: false },
   { recordType: 'audit_log', table: 'audit_log', id: sql`id::text`, clockStart: sql`at`, deletable: false },
   { recordType: 'import_snapshot', table: 'import_snapshot', id: sql`id::text`, clockStart: sql`imported_at`, deletable: false },
+  // People records (migration 0005): the clock starts at the last change; reviewed, never deleted automatically.
+  { recordType: 'person', table: 'person', id: sql`id::text`, clockStart: sql`updated_at`, deletable: false },
+  { recordType: 'place', table: 'place', id: sql`id::text`, clockStart: sql`updated_at`, deletable: false },
+  { recordType: 'vehicle', table: 'vehicle', id: sql`id::text`, clockStart: sql`updated_at`, deletable: false },
+  { recordType: 'person_occurrence', table: 'person_occurrence', id: sql`id::text`, clockStart: sql`occurred_on::timestamptz`, deletable: false },
 ];
 
 /** The date before which a record started its clock is due: `asOf` minus `keepMonths`. */
