@@ -1,5 +1,13 @@
 /** Usage text of each command, shown by `hub --help` and on missing arguments. */
 export const helpTexts: Record<string, string> = {
+  'plans': `hub plans list [--status draft|active|paused|closed] [--district NAME] [--json]
+hub plans show ID [--json]
+hub plans create --person ID --kind repeat_offender|young_person_at_risk|repeat_victim --district NAME
+          --owner USERNAME --summary "aim of the plan" [--next-review YYYY-MM-DD] [--json]
+  Proactive management plans for individuals; every view and change is audited.`,
+  'panels': `hub panels list [--json]
+hub panels show ID [--json]
+  Panels (governance) with their meetings, agendas, decisions and actions; views are audited.`,
   'problems': `hub problems list [--stage STAGE] [--district NAME] [--json]
 hub problems show ID [--json]
 hub problems create --title TEXT --district NAME --type behaviour|place|persons|time [--json]

@@ -56,6 +56,14 @@ const commands: Record<string, Command> = {
     help: helpOf('partners'),
     load: async () => (await import('./commands/partners.js')).runPartners,
   },
+  plans: {
+    help: helpOf('plans'),
+    load: async () => (await import('./commands/plans.js')).runPlans,
+  },
+  panels: {
+    help: helpOf('panels'),
+    load: async () => (await import('./commands/panels.js')).runPanels,
+  },
   migrate: {
     help: helpOf('migrate'),
     load: async () => (await import('./commands/migrate.js')).runMigrate,

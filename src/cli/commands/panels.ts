@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { getPanel, listPanels, type PanelDetail } from '../../modules/panels/index.js';
+import { parseCommandArgs } from '../args.js';
+import { withDatabase } from '../context.js';
+import { helpOf } from '../help.js';
+
+const jsonSchema = z.object({ json: z.boolean().default(false) });
+
+function panelText(p: PanelDetail): string {
+  const lines = [`Panel ${p.id}: ${p.name} (${p.kind.replace(/_/g, ' ')}; ${p.districts.join(', ')})${p.chair ? `, chair ${p.chair}` : ''}`];
+  if (p.memberAgencies.length) lines.push(`  members: ${p.memberAgencies.map((a) => a.name).join(', ')}`);
+  for (const m of p.meetings) {
+    lines.push(`  meeting ${m.heldOn}${m.location ? ` at ${m.location}` : ''} (${m.attendees.length} attended)`);
+    for (const i of m.agenda) {
+      const what = i.problem ? `problem ${i.problem.id}: ${i.problem.title}` : `plan ${i.plan!.id} (${i.plan!.subjectKind?.replace(/_/g, ' ')}, ${i.plan!.status})`;
+      lines.push(`    ${i.position}. ${what}${i.note ? ` - ${i.note}` : ''}`);
+    }
+    for (const d of m.decisions) lines.push(`    decision: ${d.text}`);
+    for (const a of m.actions) lines.push(`    action [${a.status}] ${a.description} (${a.ownerName}${a.dueDate ? `, due ${a.dueDate}` : ''})${a.overdue ? ' OVERDUE' : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `hub panels list|show`: the panel services acting as cli:<os user> (every panel; audited). */
+export async function runPanels(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  const out = (v: unknown, json: boolean, text: () => string) => process.stdout.write(json ? `${JSON.stringify(v, null, 2)}\n` : text());
+  if (sub === 'list') {
+    const { values } = parseCommandArgs(rest, { json: { type: 'boolean' } }, jsonSchema);
+    return withDatabase(async ({ handle, auditKey, actor }) => {
+      const panels = await listPanels(handle.db, auditKey, { kind: 'cli', name: actor });
+      out(panels, values.json, () => panels.map((p) => `${String(p.id).padStart(5)}  ${p.name.padEnd(32)} ${p.districts.join(', ').padEnd(20)} last ${p.lastMeeting ?? '-'}  next ${p.nextMeeting ?? '-'}  open actions ${p.openActions}\n`).join('') || 'No panels.\n');
+      return 0;
+    });
+  }
+  if (sub === 'show') {
+    const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } }, jsonSchema);
+    if (!/^\d+$/.test(positionals[0] ?? '')) {
+      process.stderr.write(`hub panels show: give the panel id\n\n${helpOf('panels')}\n`);
+      return 2;
+    }
+    return withDatabase(async ({ handle, auditKey, actor }) => {
+      const p = await getPanel(handle.db, auditKey, { kind: 'cli', name: actor }, Number(positionals[0]));
+      out(p, values.json, () => panelText(p));
+      return 0;
+    });
+  }
+  process.stderr.write(`${helpOf('panels')}\n`);
+  return 2;
+}
