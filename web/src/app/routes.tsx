@@ -10,6 +10,10 @@ import { WddRoute } from '../features/analysis/wdd/WddPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ExplorerRoute } from '../features/explorer/ExplorerRoute';
 import { UsersPage } from '../features/users/UsersPage';
+import { PeoplePage } from '../features/people/PeoplePage';
+import { PersonPage } from '../features/people/PersonPage';
+import { PlacePage } from '../features/people/PlacePage';
+import { PartnersPage } from '../features/partners/PartnersPage';
 import { maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
@@ -36,6 +40,10 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/', title: 'Incident explorer', nav: 'Explorer', allowed: maySeeCounts, render: (me) => <ExplorerRoute me={me} /> },
   { path: '/analysis', title: 'Analysis', nav: 'Analysis', allowed: maySeeCounts, render: (me) => <AnalysisIndex me={me} /> },
   ...ANALYSIS_PAGES.map((p) => ({ path: p.path, title: p.title, allowed: p.allowed, render: () => ANALYSIS_RENDER[p.path]?.() ?? null })),
+  { path: '/people', title: 'People', nav: 'People', allowed: (r) => r !== 'auditor', render: (me) => <PeoplePage me={me} /> },
+  { path: '/people/:id', title: 'Person', allowed: (r) => r !== 'auditor', render: (me, params) => <PersonPage me={me} id={params.id ?? ''} /> },
+  { path: '/places/:id', title: 'Place', allowed: (r) => r !== 'auditor', render: (me, params) => <PlacePage me={me} id={params.id ?? ''} /> },
+  { path: '/partners', title: 'Partner agencies', nav: 'Partners', allowed: (r) => r === 'admin', render: () => <PartnersPage /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
 ];

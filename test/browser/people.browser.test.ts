@@ -1,0 +1,71 @@
+// Browser journey of the people pages: record a person, get the likely-duplicate warning for a
+// second similar one, and open the person page from it. Needs HUB_TEST_BROWSER=1.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, BASE_URL, launchChromium, newPage, POLL, seriousAxeViolations, signInAt, skipReason, type Watched } from './helpers.js';
+
+describe.skipIf(skipReason !== null)(`people pages in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, { timeout: 90_000 }, () => {
+  let browser: Browser;
+  let w: Watched;
+  let page: Page;
+  // A family name of its own per run, so a re-run against the same server finds only its own records.
+  const family = `Ashdown${Date.now().toString(36).replace(/\d/g, '')}`;
+  let firstId = '';
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    w = await newPage(browser);
+    page = w.page;
+    await signInAt(page, 'officer', '/people');
+  }, 60_000);
+
+  afterAll(async () => {
+    expect(w?.pageErrors, 'page errors').toEqual([]);
+    expect(w?.externalRequests, 'requests off the site').toEqual([]);
+    await browser?.close();
+  });
+
+  it('explains what is missing in the form', async () => {
+    await page.getByTestId('new-person-submit').click();
+    const summary = page.getByTestId('new-person-errors');
+    await summary.waitFor(POLL);
+    expect(await summary.locator('a').allTextContents()).toEqual(['Enter the given name', 'Enter the family name']);
+  });
+
+  it('records a person and opens their page', async () => {
+    await page.getByLabel('Given name').fill('Robyn');
+    await page.getByLabel('Family name').fill(family);
+    await page.getByLabel('Date of birth (optional)').fill('2011-06-15');
+    expect(await page.getByLabel('District').inputValue()).toBe('Thanet');
+    await page.getByLabel('Address (optional)').fill('12 Harbour Street, Ramsgate');
+    await page.getByTestId('new-person-submit').click();
+    await page.waitForURL(/\/people\/\d+$/, POLL);
+    firstId = new URL(page.url()).pathname.split('/').pop()!;
+    const name = page.getByTestId('person-name');
+    await name.waitFor(POLL);
+    expect(await name.textContent()).toMatch(new RegExp(`^Robyn ${family} Child`));
+    expect(await page.getByTestId('owning-agency').textContent()).toBe('Kent Police');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('warns of a likely duplicate when a similar person is recorded, and opens the existing one', async () => {
+    await page.goto(`${BASE_URL}/people`);
+    await page.getByTestId('new-person-form').waitFor(POLL);
+    await page.getByLabel('Given name').fill('Robin');
+    await page.getByLabel('Family name').fill(family);
+    await page.getByLabel('Date of birth (optional)').fill('2011-06-15');
+    await page.getByTestId('new-person-submit').click();
+    const warning = page.getByTestId('duplicate-warning');
+    await warning.waitFor(POLL);
+    expect(await warning.textContent()).toContain('same date of birth and a similar name');
+    expect(await page.getByTestId('create-anyway').isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await warning.getByRole('link', { name: new RegExp(`Robyn ${family}`) }).click();
+    await page.waitForURL(new RegExp(`/people/${firstId}$`), POLL);
+    await page.getByTestId('person-name').waitFor(POLL);
+    // nothing new was recorded: one person of that name
+    const get = await apiAs('admin');
+    const found = await get<{ people: { id: number }[] }>(`/api/people?q=${family}`);
+    expect(found.people.map((p) => String(p.id))).toEqual([firstId]);
+  });
+});
