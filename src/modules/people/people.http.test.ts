@@ -161,6 +161,39 @@ describe('people, places and vehicles over HTTP', () => {
     expect((await json(hidden)).error!.message).not.toContain(String(car.id));
   });
 
+  it('audits every view and change of places and vehicles; failed requests write nothing', async () => {
+    expect(await auditRows('create', 'place')).toBe(1); // the 409 duplicate and the 400 left no row
+    expect(await auditRows('view', 'place')).toBe(1); // the 404 outside scope is not a view
+    expect(await auditRows('create', 'vehicle')).toBe(1);
+    expect(await auditRows('link', 'vehicle')).toBe(1);
+    expect(await auditRows('search', 'vehicle')).toBe(1);
+    expect(await auditRows('view', 'vehicle')).toBe(1); // re-recording a visible VRM shows it
+    expect((await sql<{ n: number }>`select count(*)::int as n from place`.execute(t.handle.db)).rows[0]!.n).toBe(1);
+  });
+
+  it('audits corrections, aliases and addresses as updates and keeps an old name as an alias', async () => {
+    const before = await auditRows('update', 'person', String(janeId));
+    expect((await asUser(app, s.officer, `/api/people/${janeId}`, { method: 'PATCH', body: { familyName: 'Dough' } })).status).toBe(200);
+    expect((await asUser(app, s.officer, `/api/people/${janeId}/aliases`, { method: 'POST', body: { givenName: 'JD', familyName: 'Dough' } })).status).toBe(201);
+    const addr = await asUser(app, s.officer, `/api/people/${janeId}/addresses`, { method: 'POST', body: { address: '2 Low St', postcode: 'not a postcode', district: 'Thanet' } });
+    expect((await json(addr)).error!.message).toBe('postcode: not a UK postcode (e.g. CT9 1AA)');
+    expect((await asUser(app, s.officer, `/api/people/${janeId}/addresses`, { method: 'POST', body: { address: '2 Low St', postcode: 'ct9 2ab', district: 'Thanet' } })).status).toBe(201);
+    expect(await auditRows('update', 'person', String(janeId))).toBe(before + 3);
+    const p = await json(await asUser(app, s.officer, `/api/people/${janeId}`));
+    expect((p.aliases as { familyName: string }[]).map((a) => a.familyName)).toContain('Doe');
+    expect(p.familyName).toBe('Dough');
+  });
+
+  it('lets a partner read a place only while it is shared with their agency', async () => {
+    const placeId = ((await json(await asUser(app, s.officer, '/api/places?q=anchor'))).places as { id: number }[])[0]!.id;
+    const council = ((await json(await asUser(app, s.admin, '/api/partners'))).agencies as { id: number; name: string }[]).find((a) => a.name === 'Thanet District Council')!.id;
+    expect((await asUser(app, s.partner, `/api/places/${placeId}`)).status).toBe(404);
+    await asUser(app, s.admin, `/api/places/${placeId}/sharing`, { method: 'POST', body: { status: 'shared_without_consent', lawfulBasis: 'Safeguarding (Children Act 2004 s11)', agencyIds: [council] } });
+    expect(await json(await asUser(app, s.partner, `/api/places/${placeId}`))).toMatchObject({ id: placeId, occurrences: [] });
+    await asUser(app, s.admin, `/api/places/${placeId}/sharing`, { method: 'POST', body: { status: 'not_shared' } });
+    expect((await asUser(app, s.partner, `/api/places/${placeId}`)).status).toBe(404);
+  });
+
   it('documents every route in the OpenAPI document', async () => {
     const doc = (await json(await asUser(app, s.admin, '/api/openapi.json'))) as { paths: Record<string, unknown> };
     for (const p of ['/api/people', '/api/people/{id}', '/api/people/repeats', '/api/people/{id}/transfer', '/api/places/{id}/merge', '/api/vehicles/{id}/people', '/api/partners/{id}']) {
