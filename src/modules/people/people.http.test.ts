@@ -145,6 +145,12 @@ describe('people, places and vehicles over HTTP', () => {
     expect((await asUser(app, s.officer, '/api/places', { method: 'POST', body: { ...pub, premisesType: 'castle' } })).status).toBe(400);
     const placeId = (await json(p1)).id as number;
     expect((await asUser(app, s.maidstone, `/api/places/${placeId}`)).status).toBe(404);
+    const elsewhere = await asUser(app, s.admin, '/api/people', { method: 'POST', body: { givenName: 'Max', familyName: 'Stone', district: 'Maidstone' } });
+    const maxId = (await json(elsewhere)).id as number;
+    const hiddenPlace = await asUser(app, s.maidstone, `/api/people/${maxId}/occurrences`, { method: 'POST', body: { role: 'victim', category: 'Theft', occurredOn: '2025-08-01', district: 'Maidstone', placeId } });
+    expect((await json(hiddenPlace)).error!.message).toBe(`placeId: no place ${placeId} in your scope`);
+    expect((await asUser(app, s.officer, `/api/people/${janeId}/occurrences`, { method: 'POST', body: { role: 'victim', category: 'Theft', occurredOn: '2025-08-01', district: 'Thanet', placeId } })).status).toBe(201);
+    expect(await json(await asUser(app, s.officer, `/api/places/${placeId}`))).toMatchObject({ occurrences: [expect.objectContaining({ personId: janeId, category: 'Theft' })] });
     expect(await json(await asUser(app, s.officer, `/api/places/${placeId}`))).toMatchObject({ premisesType: 'licensed_premises', district: 'Thanet' });
     const bad = await asUser(app, s.officer, '/api/vehicles', { method: 'POST', body: { vrm: 'NOT A PLATE', district: 'Thanet' } });
     expect(bad.status).toBe(400);
@@ -163,7 +169,7 @@ describe('people, places and vehicles over HTTP', () => {
 
   it('audits every view and change of places and vehicles; failed requests write nothing', async () => {
     expect(await auditRows('create', 'place')).toBe(1); // the 409 duplicate and the 400 left no row
-    expect(await auditRows('view', 'place')).toBe(1); // the 404 outside scope is not a view
+    expect(await auditRows('view', 'place')).toBe(2); // the 404 outside scope is not a view
     expect(await auditRows('create', 'vehicle')).toBe(1);
     expect(await auditRows('link', 'vehicle')).toBe(1);
     expect(await auditRows('search', 'vehicle')).toBe(1);

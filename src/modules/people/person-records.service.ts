@@ -8,7 +8,7 @@ import { assertOwnDistrict, checkDistrict, locate } from './location.js';
 import { peoplePolicy } from './people.policy.js';
 import * as repo from './people.repository.js';
 import { addressSchema, linkSchema, nameSchema, occurrenceSchema, type LinkInput } from './people.schema.js';
-import { assertVisible, viewerOf } from './scope.js';
+import { assertVisible, isVisible, viewerOf } from './scope.js';
 
 async function livePerson(trx: Db, caller: Caller, id: number) {
   await assertVisible(trx, 'person', id, await viewerOf(trx, caller.principal));
@@ -114,6 +114,9 @@ export async function addOccurrence(db: Db, auditKey: Buffer, caller: Caller, pe
   assertOwnDistrict(caller.principal, district, 'district');
   return db.transaction().execute(async (trx) => {
     await livePerson(trx, caller, personId);
+    if (o.placeId !== undefined && !(await isVisible(trx, 'place', o.placeId, await viewerOf(trx, caller.principal)))) {
+      throw new AppError('validation', `placeId: no place ${o.placeId} in your scope`);
+    }
     return { id: await recordOccurrence(trx, auditKey, caller.actor, personId, { ...o, district }) };
   });
 }
