@@ -50,6 +50,7 @@ export interface ProblemAction {
   problemId: number;
   description: string;
   ownerId: number | null;
+  ownerUsername: string | null;
   partnerAgencyId: number | null;
   partnerAgency: string | null;
   mechanism: 'situational' | 'enforcement' | 'diversion' | 'engagement';

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { authorize, type Principal } from '../../platform/policy.js';
 import type { Actor } from '../identity/index.js';
 import { problemsPolicy, type ProblemsAction } from './problems.policy.js';
-import { findProblem, inScope, type ProblemScope } from './problems.repository.js';
+import { findProblem, inScope, userIdByName, type ProblemScope } from './problems.repository.js';
 import type { Problem } from './problem.js';
 
 export type { Actor };
@@ -46,4 +46,13 @@ export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: 
   const r = schema.safeParse(input);
   if (!r.success) throw firstIssue(r.error);
   return r.data;
+}
+
+/** Resolves `ownerUsername` (what the web sends) to `ownerId`; a name with no account is a validation error. */
+export async function resolveOwner<T extends { ownerId?: number | null | undefined; ownerUsername?: string | null | undefined }>(db: Db, f: T): Promise<T> {
+  if (f.ownerUsername === undefined) return f;
+  if (f.ownerUsername === null) return { ...f, ownerId: null };
+  const id = await userIdByName(db, f.ownerUsername);
+  if (id === null) throw new AppError('validation', `ownerUsername: no account '${f.ownerUsername}'`);
+  return { ...f, ownerId: id };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { actorName, parseOrThrow, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { actorName, parseOrThrow, resolveOwner, scopeOf, visibleProblem, type Actor } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { actionPatchSchema, newActionSchema } from './problems.schema.js';
 import type { ProblemAction } from './problem.js';
@@ -19,9 +19,10 @@ const notClosed = (stage: string) => {
 /** Adds a response action (description, owner, partner agency, mechanism, due date, status). */
 export async function addAction(db: Db, auditKey: Buffer, actor: Actor, problemId: number, input: unknown): Promise<ProblemAction> {
   scopeOf(actor, 'problems.update');
-  const a = parseOrThrow(newActionSchema, input);
+  const parsed = parseOrThrow(newActionSchema, input);
   return db.transaction().execute(async (trx) => {
     notClosed((await visibleProblem(trx, actor, 'problems.update', problemId, true)).stage);
+    const a = await resolveOwner(trx, parsed);
     await checkRefs(trx, a);
     const id = await repo.insertAction(trx, {
       problem_id: problemId, description: a.description, owner_id: a.ownerId ?? null, partner_agency_id: a.partnerAgencyId ?? null,
@@ -36,11 +37,12 @@ export async function addAction(db: Db, auditKey: Buffer, actor: Actor, problemI
 /** Changes an action; marking it done stamps when. */
 export async function updateAction(db: Db, auditKey: Buffer, actor: Actor, problemId: number, actionId: number, input: unknown): Promise<ProblemAction> {
   scopeOf(actor, 'problems.update');
-  const a = parseOrThrow(actionPatchSchema, input);
-  const changed = Object.keys(a).filter((k) => a[k as keyof typeof a] !== undefined);
+  const parsed = parseOrThrow(actionPatchSchema, input);
+  const changed = Object.keys(parsed).filter((k) => parsed[k as keyof typeof parsed] !== undefined);
   if (changed.length === 0) throw new AppError('validation', 'body: nothing to change');
   return db.transaction().execute(async (trx) => {
     notClosed((await visibleProblem(trx, actor, 'problems.update', problemId, true)).stage);
+    const a = await resolveOwner(trx, parsed);
     const before = await repo.findAction(trx, problemId, actionId);
     if (!before) throw new AppError('not_found', `No action ${actionId} on problem ${problemId}`);
     await checkRefs(trx, a);

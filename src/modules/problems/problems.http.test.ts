@@ -91,7 +91,7 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
     expect(create.status).toBe(201);
     const p = (await create.json()) as { id: number; statement: string; filter: { lsoa: string[] } };
     const id = p.id;
-    expect(p.statement).toBe("Repeat location 'On or near Test Street' picked from 2025-01..2025-01: count 12, previousCount 0.");
+    expect(p.statement).toBe("Repeat location 'On or near Test Street' picked from 2025-01..2025-01: 12 incidents, 0 in the period before.");
     expect(p.filter.lsoa).toEqual(['E00000001']);
     const early = await req('supervisor', `/api/problems/${id}/stage`, 'POST', { stage: 'scanning' });
     expect(early.status).toBe(409);

@@ -124,18 +124,21 @@ export async function stageHistory(db: Db, problemId: number): Promise<StageMove
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toAction = (r: any): ProblemAction => ({
   id: Number(r.id), problemId: Number(r.problem_id), description: r.description, ownerId: r.owner_id === null ? null : Number(r.owner_id),
+  ownerUsername: r.owner_username ?? null,
   partnerAgencyId: r.partner_agency_id === null ? null : Number(r.partner_agency_id), partnerAgency: r.agency_name ?? null,
   mechanism: r.mechanism, dueDate: r.due_date, status: r.status, createdAt: iso(r.created_at)!, completedAt: iso(r.completed_at),
 });
 
 export async function listActions(db: Db, problemId: number): Promise<ProblemAction[]> {
-  const r = await sql`select a.*, g.name as agency_name from problem_action a left join partner_agency g on g.id = a.partner_agency_id
+  const r = await sql`select a.*, g.name as agency_name, u.username as owner_username from problem_action a
+    left join partner_agency g on g.id = a.partner_agency_id left join app_user u on u.id = a.owner_id
     where a.problem_id = ${problemId} order by a.id`.execute(db);
   return r.rows.map(toAction);
 }
 
 export async function findAction(db: Db, problemId: number, actionId: number): Promise<ProblemAction | null> {
-  const r = await sql`select a.*, g.name as agency_name from problem_action a left join partner_agency g on g.id = a.partner_agency_id
+  const r = await sql`select a.*, g.name as agency_name, u.username as owner_username from problem_action a
+    left join partner_agency g on g.id = a.partner_agency_id left join app_user u on u.id = a.owner_id
     where a.problem_id = ${problemId} and a.id = ${actionId}`.execute(db);
   return r.rows[0] ? toAction(r.rows[0]) : null;
 }
@@ -151,6 +154,12 @@ export async function updateAction(db: Db, id: number, cols: Record<string, unkn
 
 export async function agencyExists(db: Db, id: number): Promise<boolean> {
   return (await sql<{ n: number }>`select count(*)::int as n from partner_agency where id = ${id}`.execute(db)).rows[0]!.n > 0;
+}
+
+/** The id of an account by username (case-insensitive), or null. */
+export async function userIdByName(db: Db, username: string): Promise<number | null> {
+  const r = await db.selectFrom('app_user').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst();
+  return r ? Number(r.id) : null;
 }
 
 export async function userExists(db: Db, id: number): Promise<boolean> {

@@ -58,6 +58,8 @@ export const problemFieldsSchema = z.object({
   baselineFrom: month.nullable().optional(),
   baselineTo: month.nullable().optional(),
   ownerId: z.number().int().positive().nullable().optional(),
+  /** The owner by username (what the web form sends); resolved to ownerId. */
+  ownerUsername: z.string().trim().min(1, 'is required').max(100).nullable().optional(),
   reviewDate: isoDate.nullable().optional(),
   statement: optText(4000),
   whyProblem: optText(4000),
@@ -101,6 +103,7 @@ export const stageMoveSchema = z.object({
 export const newActionSchema = z.object({
   description: text(2000).min(3, 'must be at least 3 characters'),
   ownerId: z.number().int().positive().nullable().optional(),
+  ownerUsername: z.string().trim().min(1, 'is required').max(100).nullable().optional(),
   partnerAgencyId: z.number().int().positive().nullable().optional(),
   mechanism: z.enum(MECHANISMS, { error: `must be one of ${MECHANISMS.join(', ')}` }),
   dueDate: isoDate.nullable().optional(),

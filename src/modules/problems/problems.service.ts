@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { actorName, checkDistrict, parseOrThrow, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { actorName, checkDistrict, parseOrThrow, resolveOwner, scopeOf, visibleProblem, type Actor } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { newProblemSchema, problemFieldsSchema, boardQuerySchema, type ProblemFields, type ProblemSource, type ProblemFilter } from './problems.schema.js';
 import { deliveryOf, rtmWarnings, type Delivery, type Problem, type ProblemAction, type StageMove, type StoredAssessment } from './problem.js';
@@ -11,6 +11,7 @@ import { STAGES } from './problems.schema.js';
 
 export interface ProblemDetail extends Problem {
   owner: string | null;
+  ownerUsername: string | null;
   actions: ProblemAction[];
   history: StageMove[];
   assessment: StoredAssessment | null;
@@ -38,12 +39,20 @@ export async function problemDetail(db: Db, p: Problem): Promise<ProblemDetail> 
   const at = STAGES.indexOf(p.stage);
   const nextStage = at < STAGES.length - 1 ? STAGES[at + 1]! : null;
   const next = nextStage ? { stage: nextStage, ...checkStageMove({ problem: p, actions: actions.length, hasAssessment: assessment !== null }, nextStage) } : null;
-  return { ...p, owner: owner ? (owner.display_name ?? owner.username) : null, actions, history, assessment, delivery: deliveryOf(actions), quality, warnings, next };
+  return { ...p, owner: owner ? (owner.display_name ?? owner.username) : null, ownerUsername: owner?.username ?? null, actions, history, assessment, delivery: deliveryOf(actions), quality, warnings, next };
 }
 
-const sourceStatement = (s: ProblemSource): string => {
+const FIGURE_WORDS: Record<string, string> = {
+  incidents: 'incidents', count: 'incidents', previousPeriod: 'in the period before', previousCount: 'in the period before', change: 'change',
+  rank: 'rank', busiestWindow: 'busiest window', density: 'incidents per km²', giZ: 'Gi* z', cellMetres: 'm cells',
+};
+const words = (k: string) => FIGURE_WORDS[k] ?? k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const figureText = (k: string, v: unknown) => (k === 'rank' || k === 'change' || k === 'busiestWindow' || k === 'giZ' ? `${words(k)} ${v}` : `${v} ${words(k)}`);
+
+/** The opening problem statement of a problem picked from an analysis, in words. */
+export const sourceStatement = (s: ProblemSource): string => {
   const what = s.kind === 'repeat-location' ? 'Repeat location' : 'Hotspot';
-  const figures = Object.entries(s.figures).map(([k, v]) => `${k} ${v}`).join(', ');
+  const figures = Object.entries(s.figures).filter(([, v]) => v !== null).map(([k, v]) => figureText(k, v)).join(', ');
   return `${what}${s.label ? ` '${s.label}'` : ''} picked from ${s.pickedFrom}..${s.pickedTo}${figures ? `: ${figures}` : ''}.`;
 };
 
@@ -57,16 +66,19 @@ export async function createProblem(db: Db, auditKey: Buffer, actor: Actor, inpu
   const n = parseOrThrow(newProblemSchema, input);
   checkDistrict(actor, n.district);
   const { source, district, ...fields } = n;
-  const filter: ProblemFilter = n.filter ?? source?.filter ?? { district: [district], lsoa: [], category: [] };
+  const given: ProblemFilter = n.filter ?? source?.filter ?? { district: [], lsoa: [], category: [] };
+  // With no area of its own, the linked incidents are the problem's district.
+  const filter: ProblemFilter = given.district.length || given.lsoa.length ? given : { ...given, district: [district] };
   const withSource: ProblemFields = {
     ...fields, filter,
     statement: fields.statement ?? (source ? sourceStatement(source) : undefined),
     ...(source && filter.lsoa.length && !fields.areaTreated ? { areaTreated: filter.lsoa } : {}),
   };
   return db.transaction().execute(async (trx) => {
-    await checkOwner(trx, fields.ownerId);
+    const owned = await resolveOwner(trx, withSource);
+    await checkOwner(trx, owned.ownerId);
     const id = await repo.insertProblem(trx, {
-      ...repo.columnsOf(withSource, null), district, created_by: actorName(actor),
+      ...repo.columnsOf(owned, null), district, created_by: actorName(actor),
       picked_from: source?.pickedFrom ?? null, picked_to: source?.pickedTo ?? null, source: source ? JSON.stringify(source) : null,
     });
     await repo.insertStageMove(trx, id, null, 'objective', actorName(actor), source ? `opened from a ${source.kind}` : null);
@@ -98,11 +110,12 @@ export async function listProblems(db: Db, auditKey: Buffer, actor: Actor, query
 /** Changes the fields of any stage. A closed problem only takes its good-practice flag (reopen it to change more). */
 export async function updateProblem(db: Db, auditKey: Buffer, actor: Actor, id: number, input: unknown): Promise<ProblemDetail> {
   scopeOf(actor, 'problems.update');
-  const f = parseOrThrow(problemFieldsSchema, input);
-  const changed = Object.keys(f).filter((k) => f[k as keyof ProblemFields] !== undefined);
+  const parsed = parseOrThrow(problemFieldsSchema, input);
+  const changed = Object.keys(parsed).filter((k) => parsed[k as keyof ProblemFields] !== undefined);
   if (changed.length === 0) throw new AppError('validation', 'body: nothing to change');
   return db.transaction().execute(async (trx) => {
     const before = await visibleProblem(trx, actor, 'problems.update', id, true);
+    const f = await resolveOwner(trx, parsed);
     if (before.stage === 'closed' && changed.some((k) => k !== 'goodPractice')) {
       throw new AppError('conflict', 'The problem is closed: move it back to assessment to change it (only goodPractice can change on a closed problem)');
     }

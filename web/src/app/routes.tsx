@@ -14,6 +14,9 @@ import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { PlacePage } from '../features/people/PlacePage';
 import { PartnersPage } from '../features/partners/PartnersPage';
+import { ProblemBoard } from '../features/problems/ProblemBoard';
+import { ProblemRoute } from '../features/problems/ProblemPage';
+import { TasksPage } from '../features/problems/TasksPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { PlanRoute } from '../features/plans/PlanPage';
 import { PanelsPage } from '../features/panels/PanelsPage';
@@ -44,6 +47,9 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/', title: 'Incident explorer', nav: 'Explorer', allowed: maySeeCounts, render: (me) => <ExplorerRoute me={me} /> },
   { path: '/analysis', title: 'Analysis', nav: 'Analysis', allowed: maySeeCounts, render: (me) => <AnalysisIndex me={me} /> },
   ...ANALYSIS_PAGES.map((p) => ({ path: p.path, title: p.title, allowed: p.allowed, render: () => ANALYSIS_RENDER[p.path]?.() ?? null })),
+  { path: '/problems', title: 'Problems', nav: 'Problems', allowed: (r) => r !== 'auditor', render: () => <ProblemBoard /> },
+  { path: '/problems/:id', title: 'Problem', allowed: (r) => r !== 'auditor', render: (_me, params) => <ProblemRoute id={params.id ?? ''} /> },
+  { path: '/tasks', title: 'My tasks', nav: 'My tasks', allowed: (r) => r !== 'auditor' && r !== 'partner', render: () => <TasksPage /> },
   { path: '/people', title: 'People', nav: 'People', allowed: (r) => r !== 'auditor', render: (me) => <PeoplePage me={me} /> },
   { path: '/people/:id', title: 'Person', allowed: (r) => r !== 'auditor', render: (me, params) => <PersonPage me={me} id={params.id ?? ''} /> },
   { path: '/places/:id', title: 'Place', allowed: (r) => r !== 'auditor', render: (me, params) => <PlacePage me={me} id={params.id ?? ''} /> },

@@ -6,6 +6,7 @@ import type { HotspotCollection } from '../types';
 import { areaName, CLASS_WORD, RANK_TITLE, rankValue } from './describe';
 import { areaLookup, cellCentre } from './geometry';
 import type { Method } from './params';
+import { OpenProblemButton } from '../../problems/OpenProblemButton';
 
 const TOP = 20;
 
@@ -18,7 +19,8 @@ export function TopCells({ data, method }: { data: HotspotCollection; method: Me
     const lookup = lsoas.data ? areaLookup(lsoas.data) : null;
     return order.slice(0, TOP).map((i) => {
       const [lon, lat] = cellCentre(data, i);
-      return { i, p: data.features[i]!.properties, area: lookup ? areaName(lookup.find(lon, lat)) : '…' };
+      const found = lookup ? lookup.find(lon, lat) : null;
+      return { i, p: data.features[i]!.properties, area: lookup ? areaName(found) : '…', lsoa: found, lon, lat };
     });
   }, [data, method, lsoas.data]);
 
@@ -54,10 +56,11 @@ export function TopCells({ data, method }: { data: HotspotCollection; method: Me
                   <th scope="col">Class</th>
                 </>
               ) : null}
+              <th scope="col"><span className="visually-hidden">Open a problem</span></th>
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ i, p, area }, n) => (
+            {rows.map(({ i, p, area, lsoa, lon, lat }, n) => (
               <tr key={i}>
                 <td className="num">{n + 1}</td>
                 <th scope="row">{area}</th>
@@ -83,6 +86,18 @@ export function TopCells({ data, method }: { data: HotspotCollection; method: Me
                     <td>{CLASS_WORD[p.class ?? 'none']}</td>
                   </>
                 ) : null}
+                <td>
+                  <OpenProblemButton
+                    testId="hotspot-open-problem"
+                    title={`Hotspot: ${area}`}
+                    district={lsoa?.districtName ?? null}
+                    source={{
+                      kind: 'hotspot', label: area, pickedFrom: data.summary.period.from, pickedTo: data.summary.period.to, longitude: lon, latitude: lat,
+                      figures: { rank: n + 1, count: p.count ?? p.count_after ?? null, density: p.density ?? p.density_change ?? null, giZ: p.gi_z ?? null, cellMetres: data.summary.grid.cell },
+                      filter: { lsoa: lsoa ? [lsoa.code] : [], from: data.summary.period.from, to: data.summary.period.to },
+                    }}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>

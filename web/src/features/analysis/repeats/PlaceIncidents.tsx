@@ -6,6 +6,7 @@ import { downloadCsvRows, fileName } from '../common/download';
 import { fmtInt, periodText } from '../common/format';
 import type { RepeatPlace, RepeatReport } from '../types';
 import { DRILL_LIMIT, getPlaceIncidents, placeKey, type RepeatParams } from './params';
+import { OpenProblemButton } from '../../problems/OpenProblemButton';
 
 interface Props {
   report: RepeatReport;
@@ -36,6 +37,18 @@ export function PlaceIncidents({ report, place, params }: Props) {
       </p>
       <p className="small" data-testid="place-categories">
         <strong>By category:</strong> {place.categories.map((c) => `${c.category} ${fmtInt(c.count)}`).join(', ')}.
+      </p>
+      <p>
+        <OpenProblemButton
+          title={`Repeat location: ${title}`}
+          district={place.district}
+          source={{
+            kind: 'repeat-location', label: title, pickedFrom: report.period.from, pickedTo: report.period.to, longitude: place.longitude, latitude: place.latitude,
+            figures: { incidents: place.count, previousPeriod: place.previousCount, change: place.change, rank: place.rank, busiestWindow: `${place.bestWindow.count} ${place.bestWindow.category}` },
+            filter: { lsoa: place.lsoaCode ? [place.lsoaCode] : [], district: place.lsoaCode ? [] : place.district ? [place.district] : [], category: params.category, from: report.period.from, to: report.period.to },
+          }}
+        />{' '}
+        <span className="small muted">Pre-filled with this place&apos;s LSOA, filters and figures; the period it was picked from is kept for the regression-to-the-mean check.</span>
       </p>
       {incidents.error ? (
         <ErrorMessage error={incidents.error} what="the incidents at this place" onRetry={incidents.reload} />
