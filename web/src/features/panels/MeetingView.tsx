@@ -66,7 +66,7 @@ export function MeetingView({ panelId, meeting: m, manage, agencies, onChanged }
           <SpecForm id={`agenda-form-${m.id}`} title="Add to the agenda" submitLabel="Add agenda item" onDone={onChanged}
             alias={{ problemId: [`agenda-form-${m.id}-number`, 'Number'], planId: [`agenda-form-${m.id}-number`, 'Number'] }}
             fields={[
-              { name: 'subject', label: 'About', kind: 'select', required: true, options: [{ value: 'problem', label: 'A problem' }, { value: 'plan', label: 'A plan' }] },
+              { name: 'subject', label: 'Kind of item', kind: 'select', required: true, options: [{ value: 'problem', label: 'A problem' }, { value: 'plan', label: 'A plan' }] },
               { name: 'number', label: 'Number', kind: 'number', required: true, hint: 'The problem or plan number' },
               { name: 'note', label: 'The panel’s review', kind: 'textarea' },
             ]}
