@@ -27,6 +27,9 @@ export const retentionSubjects: readonly RetentionSubject[] = [
   { recordType: 'place', table: 'place', id: sql`id::text`, clockStart: sql`updated_at`, deletable: false },
   { recordType: 'vehicle', table: 'vehicle', id: sql`id::text`, clockStart: sql`updated_at`, deletable: false },
   { recordType: 'person_occurrence', table: 'person_occurrence', id: sql`id::text`, clockStart: sql`occurred_on::timestamptz`, deletable: false },
+  // Plans and panel minutes (migration 0007): a plan's clock starts when it closes; a meeting's when it was held.
+  { recordType: 'plan', table: 'plan', id: sql`id::text`, clockStart: sql`closed_at`, where: sql`status = 'closed'`, deletable: false },
+  { recordType: 'panel_meeting', table: 'panel_meeting', id: sql`id::text`, clockStart: sql`held_on::timestamptz`, deletable: false },
 ];
 
 /** The date before which a record started its clock is due: `asOf` minus `keepMonths`. */
