@@ -37,7 +37,7 @@ describe('case study text', () => {
   it('leaves the triangle descriptions out', async () => {
     const { completeProblem } = await import('./problem.fixture.js');
     const p = completeProblem({ offender: 'Kevin Example and friends', victimTarget: 'Mrs Sample', stage: 'closed' });
-    const detail = { ...p, owner: null, ownerUsername: null, actions: [], history: [], assessment: null, delivery: deliveryOf([]), quality: { score: 0, max: 8, percent: 0, criteria: [] }, warnings: [], next: null };
+    const detail = { ...p, people: [], places: [], owner: null, ownerUsername: null, actions: [], history: [], assessment: null, delivery: deliveryOf([]), quality: { score: 0, max: 8, percent: 0, criteria: [] }, warnings: [], next: null };
     const cs = buildCaseStudy(detail, []);
     const text = JSON.stringify(cs);
     expect(text).not.toContain('Kevin');

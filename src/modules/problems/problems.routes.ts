@@ -12,6 +12,7 @@ import { createProblem, getProblem, listProblems, updateProblem } from './proble
 import { closeProblem, moveStage } from './problems.stage.service.js';
 import { listTasks } from './problems.tasks.service.js';
 import { caseStudyDocument, htmlToPdf } from './case-study.service.js';
+import { linkProblemPerson, linkProblemPlace, personLinkSchema, placeLinkSchema, unlinkProblemPerson, unlinkProblemPlace } from './problems.links.service.js';
 import { ACTION_STATUSES, actionPatchSchema, closeSchema, MECHANISMS, newActionSchema, newProblemSchema, problemFieldsSchema, STAGES, stageMoveSchema, STATEMENT_TYPES } from './problems.schema.js';
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional() }) });
@@ -28,6 +29,8 @@ const action = z.object({ id: z.number(), problemId: z.number(), description: z.
 const anyBody = z.record(z.string(), z.unknown());
 const idParam = z.object({ id: z.string().regex(/^\d+$/, 'must be a problem id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
 const actionParam = idParam.extend({ actionId: z.string().regex(/^\d+$/, 'must be an action id').openapi({ param: { name: 'actionId', in: 'path' }, example: '1' }) });
+const personParam = idParam.extend({ personId: z.string().regex(/^\d+$/, 'must be a person id').openapi({ param: { name: 'personId', in: 'path' }, example: '1' }) });
+const placeParam = idParam.extend({ placeId: z.string().regex(/^\d+$/, 'must be a place id').openapi({ param: { name: 'placeId', in: 'path' }, example: '1' }) });
 const common = { 400: err('Invalid field (the message names it)'), 403: err('Role may not do this'), 404: err('No such problem in your scope') };
 
 const R = {
@@ -41,6 +44,10 @@ const R = {
   addAction: createRoute({ method: 'post', path: '/api/problems/{id}/actions', summary: 'Add a response action', request: { params: idParam, ...body(newActionSchema, 'The action') }, responses: { 201: json(action, 'The action'), 409: err('Closed problem'), ...common } }),
   patchAction: createRoute({ method: 'patch', path: '/api/problems/{id}/actions/{actionId}', summary: 'Change a response action (status open/done/dropped)', request: { params: actionParam, ...body(actionPatchSchema, 'Fields to change') }, responses: { 200: json(action, 'The action'), 409: err('Closed problem'), ...common } }),
   assess: createRoute({ method: 'post', path: '/api/problems/{id}/assessment', summary: 'Compute and store the evaluation: WDD on the incident data (four LSOA areas, whole months, response month left out), delivery, outcome, lessons', request: { params: idParam, ...body(assessmentInputSchema, 'Design and judgement (stored first); omitted fields keep their saved values') }, responses: { 201: json(problem, 'The problem with its new assessment (figures with provenance)'), 409: err('Closed problem'), ...common } }),
+  linkPerson: createRoute({ method: 'post', path: '/api/problems/{id}/people', summary: 'Link a person in your scope (offender, victim, witness, young person at risk) through person_link', request: { params: idParam, ...body(personLinkSchema, 'personId and role') }, responses: { 204: { description: 'Linked (again: no change)' }, ...common } }),
+  unlinkPerson: createRoute({ method: 'delete', path: '/api/problems/{id}/people/{personId}', summary: 'Remove the links of a person to the problem', request: { params: personParam }, responses: { 204: { description: 'Unlinked' }, ...common } }),
+  linkPlace: createRoute({ method: 'post', path: '/api/problems/{id}/places', summary: 'Link a place in your scope', request: { params: idParam, ...body(placeLinkSchema, 'placeId') }, responses: { 204: { description: 'Linked (again: no change)' }, ...common } }),
+  unlinkPlace: createRoute({ method: 'delete', path: '/api/problems/{id}/places/{placeId}', summary: 'Remove a place from the problem', request: { params: placeParam }, responses: { 204: { description: 'Unlinked' }, ...common } }),
   counts: createRoute({ method: 'get', path: '/api/problems/{id}/counts', summary: 'Linked incidents counted live through the saved filter, with repeat measures and the monthly profile', request: { params: idParam }, responses: { 200: json(anyBody, 'Counts with provenance'), ...common } }),
   html: createRoute({ method: 'get', path: '/api/problems/{id}/case-study.html', summary: 'Good-practice case study of a closed problem (Tilley format, no personal data; audited export)', request: { params: idParam }, responses: { 200: { description: 'HTML document', content: { 'text/html': { schema: z.string() } } }, 409: err('Not closed'), ...common } }),
   pdf: createRoute({ method: 'get', path: '/api/problems/{id}/case-study.pdf', summary: 'The case study as PDF (rendered in headless Chromium: HUB_CHROMIUM, default /usr/bin/chromium)', request: { params: idParam }, responses: { 200: { description: 'PDF document', content: { 'application/pdf': { schema: z.string() } } }, 409: err('Not closed'), 503: err('Chromium not available'), ...common } }),
@@ -78,6 +85,24 @@ export function problemRoutes(db: Db, auditKey: Buffer) {
     return c.json(await updateAction(db, auditKey, actorOf(c), num(p.id), num(p.actionId), await jsonBody(c)), 200) as never;
   });
   app.openapi(R.assess, async (c) => c.json(await computeAssessment(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c, true)), 201) as never);
+  app.openapi(R.linkPerson, async (c) => {
+    await linkProblemPerson(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c));
+    return c.body(null, 204) as never;
+  });
+  app.openapi(R.unlinkPerson, async (c) => {
+    const p = c.req.valid('param');
+    await unlinkProblemPerson(db, auditKey, actorOf(c), num(p.id), num(p.personId));
+    return c.body(null, 204) as never;
+  });
+  app.openapi(R.linkPlace, async (c) => {
+    await linkProblemPlace(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c));
+    return c.body(null, 204) as never;
+  });
+  app.openapi(R.unlinkPlace, async (c) => {
+    const p = c.req.valid('param');
+    await unlinkProblemPlace(db, auditKey, actorOf(c), num(p.id), num(p.placeId));
+    return c.body(null, 204) as never;
+  });
   app.openapi(R.counts, async (c) => c.json(await getProblemCounts(db, auditKey, actorOf(c), num(c.req.valid('param').id)), 200) as never);
   app.openapi(R.html, async (c) => {
     const id = num(c.req.valid('param').id);

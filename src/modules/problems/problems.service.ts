@@ -8,6 +8,7 @@ import { deliveryOf, rtmWarnings, type Delivery, type Problem, type ProblemActio
 import { qualityScore, type QualityScore } from './quality.js';
 import { checkStageMove, type StageDecision } from './stage-rules.js';
 import { STAGES } from './problems.schema.js';
+import { problemLinks, type LinkedPlace } from './problems.links.service.js';
 
 export interface ProblemDetail extends Problem {
   owner: string | null;
@@ -18,12 +19,15 @@ export interface ProblemDetail extends Problem {
   delivery: Delivery;
   quality: QualityScore;
   warnings: string[];
+  /** People linked (through person_link; left out for partner accounts) and places. */
+  people: { personId: number; givenName: string; familyName: string; role: string; district: string }[];
+  places: LinkedPlace[];
   /** What the next stage needs (empty when the problem may move on). */
   next: (StageDecision & { stage: string }) | null;
 }
 
 /** The problem with everything the problem page shows. */
-export async function problemDetail(db: Db, p: Problem): Promise<ProblemDetail> {
+export async function problemDetail(db: Db, p: Problem, opts: { people: boolean } = { people: true }): Promise<ProblemDetail> {
   const actions = await repo.listActions(db, p.id);
   const history = await repo.stageHistory(db, p.id);
   const assessment = await repo.latestAssessment(db, p.id);
@@ -39,7 +43,8 @@ export async function problemDetail(db: Db, p: Problem): Promise<ProblemDetail> 
   const at = STAGES.indexOf(p.stage);
   const nextStage = at < STAGES.length - 1 ? STAGES[at + 1]! : null;
   const next = nextStage ? { stage: nextStage, ...checkStageMove({ problem: p, actions: actions.length, hasAssessment: assessment !== null }, nextStage) } : null;
-  return { ...p, owner: owner ? (owner.display_name ?? owner.username) : null, ownerUsername: owner?.username ?? null, actions, history, assessment, delivery: deliveryOf(actions), quality, warnings, next };
+  const links = await problemLinks(db, p.id, opts.people);
+  return { ...p, ...links, owner: owner ? (owner.display_name ?? owner.username) : null, ownerUsername: owner?.username ?? null, actions, history, assessment, delivery: deliveryOf(actions), quality, warnings, next };
 }
 
 const FIGURE_WORDS: Record<string, string> = {
@@ -92,7 +97,7 @@ export async function getProblem(db: Db, auditKey: Buffer, actor: Actor, id: num
   return db.transaction().execute(async (trx) => {
     const p = await visibleProblem(trx, actor, 'problems.read', id);
     await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'view', recordType: 'problem', recordId: String(id) });
-    return problemDetail(trx, p);
+    return problemDetail(trx, p, { people: !(actor.kind === 'user' && actor.principal.role === 'partner') });
   });
 }
 

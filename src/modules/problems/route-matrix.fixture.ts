@@ -5,11 +5,14 @@ import type { Db } from '../../platform/db/database.js';
 export const MATRIX_PROBLEM = 9001;
 export const MATRIX_STAGE_PROBLEM = 9002;
 export const MATRIX_ACTION = 9001;
+export const MATRIX_PERSON = 9101;
+export const MATRIX_PLACE = 9101;
 
 /**
  * Two Thanet problems for src/server/route-matrix.http.test.ts: 9001 at the assessment stage with
  * every field and an evaluation design over four LSOAs of the imported data (a Thanet District
- * Council action, so the partner account may read it), and 9002 at objective, ready for scanning.
+ * Council action, so the partner account may read it), 9002 at objective, ready for scanning, and a
+ * Thanet person and place (9101) to link.
  */
 export async function seedRouteMatrixProblems(db: Db): Promise<void> {
   const lsoa = (await sql<{ c: string }>`select distinct lsoa_code as c from incident where lsoa_code is not null order by 1 limit 4`.execute(db)).rows.map((r) => r.c);
@@ -28,4 +31,7 @@ export async function seedRouteMatrixProblems(db: Db): Promise<void> {
   await sql`insert into partner_agency (name, kind) values ('Thanet District Council', 'council') on conflict (name) do nothing`.execute(db);
   await sql`insert into problem_action (id, problem_id, description, partner_agency_id, mechanism, status)
     values (${MATRIX_ACTION}, ${MATRIX_PROBLEM}, 'Lighting', (select id from partner_agency where name = 'Thanet District Council'), 'situational', 'done')`.execute(db);
+  const police = sql`(select id from partner_agency where name = 'Kent Police')`;
+  await sql`insert into person (id, given_name, family_name, recorded_district, owning_agency_id, created_by) values (${MATRIX_PERSON}, 'Matrix', 'Person', 'Thanet', ${police}, 'cli:test')`.execute(db);
+  await sql`insert into place (id, name, address, district, premises_type, owning_agency_id, created_by) values (${MATRIX_PLACE}, 'Matrix shop', '1 Matrix Street', 'Thanet', 'shop', ${police}, 'cli:test')`.execute(db);
 }
