@@ -200,6 +200,11 @@ describe('people, places and vehicles over HTTP', () => {
     expect((await asUser(app, s.partner, `/api/places/${placeId}`)).status).toBe(404);
   });
 
+  it('never writes names, dates of birth, addresses or registrations into audit details', async () => {
+    const all = (await sql<{ d: string }>`select coalesce(details::text, '') || coalesce(reason, '') || coalesce(purpose, '') as d from audit_log`.execute(t.handle.db)).rows.map((r) => r.d).join('\n');
+    for (const personal of ['Jane', 'Doe', 'Dough', '2010-05-01', 'High St', 'CT9', 'AB12CDE', 'Harbour', '"victim"', 'driver']) expect(all).not.toContain(personal);
+  });
+
   it('documents every route in the OpenAPI document', async () => {
     const doc = (await json(await asUser(app, s.admin, '/api/openapi.json'))) as { paths: Record<string, unknown> };
     for (const p of ['/api/people', '/api/people/{id}', '/api/people/repeats', '/api/people/{id}/transfer', '/api/places/{id}/merge', '/api/vehicles/{id}/people', '/api/partners/{id}']) {

@@ -66,7 +66,7 @@ export async function createPerson(db: Db, auditKey: Buffer, caller: Caller, inp
     for (const [i, a] of p.addresses.entries()) await repo.insertAddress(trx, id, a, located[i]!);
     await appendAudit(trx, auditKey, {
       actor: caller.actor, action: 'create', recordType: 'person', recordId: String(id),
-      details: { district, aliases: p.aliases.length, addresses: p.addresses.length, confirmedNew: p.confirmNew },
+      details: { aliases: p.aliases.length, addresses: p.addresses.length, confirmedNew: p.confirmNew },
     });
     return { id };
   });

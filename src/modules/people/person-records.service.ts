@@ -36,7 +36,7 @@ export async function addAddress(db: Db, auditKey: Buffer, caller: Caller, perso
   return db.transaction().execute(async (trx) => {
     await livePerson(trx, caller, personId);
     const id = await repo.insertAddress(trx, personId, a, at);
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'update', recordType: 'person', recordId: String(personId), details: { added: 'address', district: at.district } });
+    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'update', recordType: 'person', recordId: String(personId), details: { added: 'address', located: at.lsoaCode !== null } });
     return { id, ...at };
   });
 }
@@ -57,7 +57,7 @@ export async function linkPerson(trx: Db, auditKey: Buffer, actor: string, input
     .values({ person_id: input.personId, record_type: l.recordType, record_id: l.recordId, role: l.role, district: l.district, created_by: actor })
     .onConflict((oc) => oc.columns(['person_id', 'record_type', 'record_id', 'role']).doNothing())
     .execute();
-  await appendAudit(trx, auditKey, { actor, action: 'link', recordType: 'person', recordId: String(input.personId), details: { recordType: l.recordType, recordId: l.recordId, role: l.role } });
+  await appendAudit(trx, auditKey, { actor, action: 'link', recordType: 'person', recordId: String(input.personId), details: { recordType: l.recordType, recordId: l.recordId } });
 }
 
 /** For other modules: removes a person's link to a record (audited as 'unlink'). */
@@ -102,7 +102,7 @@ export async function recordOccurrence(trx: Db, auditKey: Buffer, actor: string,
     .values({ person_id: personId, role: o.role, category: o.category, occurred_on: o.occurredOn, district: o.district, place_id: o.placeId ?? null, source_ref: o.sourceRef ?? null, created_by: actor })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(trx, auditKey, { actor, action: 'create', recordType: 'person_occurrence', recordId: String(r.id), details: { personId, role: o.role } });
+  await appendAudit(trx, auditKey, { actor, action: 'create', recordType: 'person_occurrence', recordId: String(r.id), details: { personId } });
   return Number(r.id);
 }
 

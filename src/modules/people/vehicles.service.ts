@@ -50,7 +50,7 @@ export async function createVehicle(db: Db, auditKey: Buffer, caller: Caller, in
       .values({ vrm, make: v.make ?? null, model: v.model ?? null, colour: v.colour ?? null, district, created_by: caller.actor })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'create', recordType: 'vehicle', recordId: String(row.id), details: { district } });
+    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'create', recordType: 'vehicle', recordId: String(row.id), details: { fields: Object.keys(v).filter((k) => k !== 'vrm') } });
     return { id: Number(row.id), vrm, existing: false };
   });
 }
@@ -103,6 +103,6 @@ export async function linkVehiclePerson(db: Db, auditKey: Buffer, caller: Caller
       .values({ vehicle_id: vehicleId, person_id: l.personId, relation: l.relation })
       .onConflict((oc) => oc.columns(['vehicle_id', 'person_id']).doUpdateSet({ relation: l.relation }))
       .execute();
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'link', recordType: 'vehicle', recordId: String(vehicleId), details: { personId: l.personId, relation: l.relation } });
+    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'link', recordType: 'vehicle', recordId: String(vehicleId), details: { personId: l.personId } });
   });
 }
