@@ -1,25 +1,18 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { asUser, createRoleUsers, signInAs, TEST_PASSWORD, type Session } from '../../test-support/http.js';
-import { createUser } from '../identity/index.js';
+import { problemsTestApp } from './problems.test-app.js';
 
 const auditKey = Buffer.from('l'.repeat(32));
 
 describe('problems: linked people and places, scoped and audited; names kept out of case studies', () => {
   let t: TestDatabase;
-  let app: ReturnType<typeof createApp>;
-  const s = {} as Record<string, Session>;
-  const req = (who: string, path: string, method = 'GET', body?: unknown) => asUser(app, s[who]!, path, { method, body });
+  let req: Awaited<ReturnType<typeof problemsTestApp>>['req'];
   const idOf = async (res: Response) => ((await res.json()) as { id: number }).id;
 
   beforeAll(async () => {
     t = await openTestDatabase();
-    app = createApp(t.handle, { auditKey });
-    const users = await createRoleUsers(t.handle.db, auditKey);
-    await createUser(t.handle.db, auditKey, { kind: 'cli', name: 'cli:test' }, { username: 'officer-dover', role: 'officer', districts: ['Dover'], password: TEST_PASSWORD });
-    for (const [k, u] of Object.entries({ ...users, dover: 'officer-dover' })) s[k] = await signInAs(app, u);
+    ({ req } = await problemsTestApp(t.handle, auditKey));
   }, 120_000);
   afterAll(async () => t?.cleanup(), 60_000);
 

@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textInput, importFiles } from '../../../test/helpers/inputs.js';
-import { createApp } from '../../server/app.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { asUser, createRoleUsers, signInAs, TEST_PASSWORD, type Session } from '../../test-support/http.js';
-import { createUser } from '../identity/index.js';
+import { problemsTestApp } from './problems.test-app.js';
 import { chromiumPath } from './case-study.service.js';
 
 const auditKey = Buffer.from('p'.repeat(32));
@@ -14,20 +12,15 @@ const rows = (month: string, lsoa: string, n: number) => Array.from({ length: n 
 
 describe('problems over HTTP: contract, scope, stages, audit', () => {
   let t: TestDatabase;
-  let app: ReturnType<typeof createApp>;
-  const s = {} as Record<string, Session>;
+  let req: Awaited<ReturnType<typeof problemsTestApp>>['req'];
   let agencyId = 0;
   let officerId = 0;
   const audits = async (recordId: string, action?: string) =>
     (await sql<{ n: number }>`select count(*)::int as n from audit_log where record_type = 'problem' and record_id = ${recordId} ${action ? sql`and action = ${action}` : sql``}`.execute(t.handle.db)).rows[0]!.n;
-  const req = (who: string, path: string, method = 'GET', body?: unknown) => asUser(app, s[who]!, path, { method, body });
 
   beforeAll(async () => {
     t = await openTestDatabase();
-    app = createApp(t.handle, { auditKey });
-    const users = await createRoleUsers(t.handle.db, auditKey);
-    await createUser(t.handle.db, auditKey, { kind: 'cli', name: 'cli:test' }, { username: 'officer-dover', role: 'officer', districts: ['Dover'], password: TEST_PASSWORD });
-    for (const [k, u] of Object.entries({ ...users, dover: 'officer-dover' })) s[k] = await signInAs(app, u);
+    ({ req } = await problemsTestApp(t.handle, auditKey));
     agencyId = Number((await sql<{ id: number }>`insert into partner_agency (name, kind) values ('Thanet District Council', 'council') returning id`.execute(t.handle.db)).rows[0]!.id);
     officerId = Number((await sql<{ id: number }>`select id from app_user where username = 'officer1'`.execute(t.handle.db)).rows[0]!.id);
     const files = { '2025-01': [...rows('2025-01', 'E00000001', 12), ...rows('2025-01', 'E00000002', 10)], '2025-02': rows('2025-02', 'E00000001', 3), '2025-03': [...rows('2025-03', 'E00000001', 4), ...rows('2025-03', 'E00000002', 11)] };

@@ -85,24 +85,12 @@ export function problemRoutes(db: Db, auditKey: Buffer) {
     return c.json(await updateAction(db, auditKey, actorOf(c), num(p.id), num(p.actionId), await jsonBody(c)), 200) as never;
   });
   app.openapi(R.assess, async (c) => c.json(await computeAssessment(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c, true)), 201) as never);
-  app.openapi(R.linkPerson, async (c) => {
-    await linkProblemPerson(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c));
-    return c.body(null, 204) as never;
-  });
-  app.openapi(R.unlinkPerson, async (c) => {
-    const p = c.req.valid('param');
-    await unlinkProblemPerson(db, auditKey, actorOf(c), num(p.id), num(p.personId));
-    return c.body(null, 204) as never;
-  });
-  app.openapi(R.linkPlace, async (c) => {
-    await linkProblemPlace(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c));
-    return c.body(null, 204) as never;
-  });
-  app.openapi(R.unlinkPlace, async (c) => {
-    const p = c.req.valid('param');
-    await unlinkProblemPlace(db, auditKey, actorOf(c), num(p.id), num(p.placeId));
-    return c.body(null, 204) as never;
-  });
+  /** 204 once the (awaited) link or unlink is done. */
+  const linked = (c: Context<AppEnv>, _done: void) => c.body(null, 204) as never;
+  app.openapi(R.linkPerson, async (c) => linked(c, await linkProblemPerson(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c))));
+  app.openapi(R.unlinkPerson, async (c) => linked(c, await unlinkProblemPerson(db, auditKey, actorOf(c), num(c.req.valid('param').id), num(c.req.valid('param').personId))));
+  app.openapi(R.linkPlace, async (c) => linked(c, await linkProblemPlace(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c))));
+  app.openapi(R.unlinkPlace, async (c) => linked(c, await unlinkProblemPlace(db, auditKey, actorOf(c), num(c.req.valid('param').id), num(c.req.valid('param').placeId))));
   app.openapi(R.counts, async (c) => c.json(await getProblemCounts(db, auditKey, actorOf(c), num(c.req.valid('param').id)), 200) as never);
   app.openapi(R.html, async (c) => {
     const id = num(c.req.valid('param').id);

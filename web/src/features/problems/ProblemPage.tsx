@@ -6,6 +6,7 @@ import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { assess, getProblem, mayEditProblems, STAGE_LABEL, STAGES, type Problem, type Stage } from './api';
+import { ProblemReviews } from '../panels/ProblemReviews';
 import { AssessmentResult } from './AssessmentResult';
 import { CountsPanel } from './CountsPanel';
 import { QualityPanel, HistoryPanel } from './QualityPanel';
@@ -98,6 +99,7 @@ function ProblemView({ p, onChanged, reload }: { p: Problem; onChanged: (next?: 
               </p>
             </section>
           ) : null}
+          <ProblemReviews problemId={p.id} />
           <HistoryPanel p={p} />
         </aside>
       </div>
