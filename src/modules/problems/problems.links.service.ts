@@ -48,7 +48,7 @@ export async function linkProblemPerson(db: Db, auditKey: Buffer, actor: Actor, 
     const p = await visibleProblem(trx, actor, 'problems.update', problemId, true);
     await mustSee(trx, actor, 'person', l.personId);
     await linkPerson(trx, auditKey, actorName(actor), { personId: l.personId, recordType: RECORD_TYPE, recordId: String(problemId), role: l.role, district: p.district });
-    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'update', recordType: 'problem', recordId: String(problemId), details: { linked: 'person', role: l.role } });
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'update', recordType: 'problem', recordId: String(problemId), details: { linked: 'person' } });
   });
 }
 
