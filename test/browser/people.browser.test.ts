@@ -68,4 +68,24 @@ describe.skipIf(skipReason !== null)(`people pages in Chromium${skipReason ? ` (
     const found = await get<{ people: { id: number }[] }>(`/api/people?q=${family}`);
     expect(found.people.map((p) => String(p.id))).toEqual([firstId]);
   });
+
+  it('lets an admin add a partner agency and move the person to it, which sends consent back to review', async () => {
+    const admin = await newPage(browser);
+    try {
+      await signInAt(admin.page, 'admin', '/partners');
+      const agency = `Youth Justice ${family}`;
+      await admin.page.getByLabel('Name').fill(agency);
+      await admin.page.getByLabel('Kind').selectOption('youth_justice');
+      await admin.page.getByRole('button', { name: 'Add agency' }).click();
+      await admin.page.getByTestId('agencies').getByText(agency).waitFor(POLL);
+      await admin.page.goto(`${BASE_URL}/people/${firstId}`);
+      await admin.page.getByLabel('Move ownership to').selectOption({ label: agency });
+      await admin.page.getByTestId('transfer-submit').click();
+      await admin.page.getByTestId('owning-agency').getByText(agency).waitFor(POLL);
+      expect(await admin.page.getByTestId('sharing-status-text').textContent()).toBe('Needs review (ownership moved)');
+      expect(admin.pageErrors).toEqual([]);
+    } finally {
+      await admin.context.close();
+    }
+  });
 });

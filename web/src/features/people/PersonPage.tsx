@@ -3,6 +3,7 @@ import { Link } from '../../app/router';
 import type { Me } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { getPerson, LINK_ROLE_LABEL } from './api';
+import { MergePanel } from './MergePanel';
 import { SharingPanel } from './SharingPanel';
 
 const RECORD_PATH: Record<string, string> = { problem: '/problems/', plan: '/plans/' };
@@ -87,6 +88,7 @@ export function PersonPage({ me, id }: { me: Me; id: string }) {
         </>
       ) : null}
       <SharingPanel me={me} type="people" id={p.id} sharing={p.sharing} onChanged={person.reload} />
+      {me.role === 'admin' || me.role === 'supervisor' ? <MergePanel type="people" id={p.id} /> : null}
     </>
   );
 }

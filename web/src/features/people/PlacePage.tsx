@@ -3,6 +3,7 @@ import { Link } from '../../app/router';
 import type { Me } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { getPlace, PREMISES_LABEL } from './api';
+import { MergePanel } from './MergePanel';
 import { SharingPanel } from './SharingPanel';
 
 /** A place, what happened there (within the viewer's scope) and its sharing status. */
@@ -41,6 +42,7 @@ export function PlacePage({ me, id }: { me: Me; id: string }) {
         </section>
       ) : null}
       <SharingPanel me={me} type="places" id={p.id} sharing={p.sharing} onChanged={place.reload} />
+      {me.role === 'admin' || me.role === 'supervisor' ? <MergePanel type="places" id={p.id} /> : null}
     </>
   );
 }
