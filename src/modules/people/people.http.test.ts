@@ -50,6 +50,7 @@ describe('people, places and vehicles over HTTP', () => {
     expect(((p.aliases as unknown[]).length)).toBe(1);
     const adult = await json(await asUser(app, s.officer, `/api/people/${janeId}?asOf=2028-05-01`));
     expect(adult).toMatchObject({ age: 18, isChild: false });
+    expect((await json(await asUser(app, s.officer, `/api/people/${janeId}?asOf=2028-13-01`))).error!.message).toBe('asOf: not a real date');
     const bad = await asUser(app, s.officer, '/api/people', { method: 'POST', body: { givenName: 'X', familyName: 'Y', dateOfBirth: '2010-02-30', district: 'Thanet' } });
     expect(bad.status).toBe(400);
     expect((await json(bad)).error!.message).toBe('dateOfBirth: not a real date');

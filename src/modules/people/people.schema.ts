@@ -29,6 +29,8 @@ export const newPersonSchema = nameSchema.extend({
   /** The caller has seen the likely duplicates and creates a new record anyway. */
   confirmNew: z.boolean().default(false),
 });
+/** The reference date for age and the child flag. */
+export const asOfSchema = z.object({ asOf: isoDate });
 export const personPatchSchema = z.object({ givenName: text(100).optional(), familyName: text(100).optional(), dateOfBirth: pastDate.nullable().optional() });
 export const duplicateCheckSchema = nameSchema.extend({ dateOfBirth: pastDate.optional() });
 

@@ -10,7 +10,7 @@ import { assertOwnDistrict, checkDistrict, locate, type Located } from './locati
 import { ageAt, isChildAt, today } from './person-facts.js';
 import { peoplePolicy } from './people.policy.js';
 import * as repo from './people.repository.js';
-import { duplicateCheckSchema, newPersonSchema, personPatchSchema, searchQuerySchema } from './people.schema.js';
+import { asOfSchema, duplicateCheckSchema, newPersonSchema, personPatchSchema, searchQuerySchema } from './people.schema.js';
 import { sharingOf } from './sharing.service.js';
 import { assertVisible, districtFilter, personDistricts, visibleCondition, viewerOf } from './scope.js';
 
@@ -75,6 +75,7 @@ export async function createPerson(db: Db, auditKey: Buffer, caller: Caller, inp
 /** Everything held on a person that the viewer may see; a merged record says where it went. Audited as a view. */
 export async function getPerson(db: Db, auditKey: Buffer, caller: Caller, id: number, asOf = today()) {
   authorize(peoplePolicy, 'people.read', caller.principal);
+  parseOrThrow(asOfSchema, { asOf });
   return db.transaction().execute(async (trx) => {
     const v = await viewerOf(trx, caller.principal);
     await assertVisible(trx, 'person', id, v);
