@@ -28,12 +28,16 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
   let browser: Browser;
   let w: Watched;
   let page: Page;
+  let personId = 0;
 
   beforeAll(async () => {
     const created = await asAdmin('POST', '/api/users', { username: SUPERVISOR.username, role: 'supervisor', districts: ['Thanet'], displayName: 'Sam Supervisor', password: SUPERVISOR.password });
     expect([201, 409]).toContain(created.status);
     const agency = await asAdmin('POST', '/api/partners', { name: AGENCY, kind: 'council' });
     expect([201, 409]).toContain(agency.status);
+    const person = await asAdmin('POST', '/api/people', { givenName: 'Tobias', familyName: 'Journeyman', district: 'Thanet', confirmNew: true });
+    expect(person.status).toBe(201);
+    personId = ((await person.json()) as { id: number }).id;
     browser = await launchChromium();
     w = await newPage(browser);
     page = w.page;
@@ -83,8 +87,12 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     await move('analysis');
     await save('analysis', {
       offender: 'Groups gathering in the evening', victimTarget: 'Shops and passers-by', placeDescription: 'Poorly lit precinct', guardian: 'Shop staff',
-      dataSources: 'data.police.uk street data; shop incident logs', hypotheses: 'Poor lighting and no guardianship after 6pm',
+      dataSources: 'data.police.uk street data; shop incident logs', hypotheses: 'Poor lighting and no guardianship after 6pm; Tobias Journeyman leads the group',
     });
+    // link the person (the page lists them; the case study must not name them)
+    await page.locator('#link-person').fill(String(personId));
+    await page.getByRole('button', { name: 'Link the person' }).click();
+    await expect.poll(() => page.getByTestId('problem-links').textContent(), POLL).toContain('Tobias Journeyman');
     await move('response');
     await page.locator('#action-description').fill('Improve lighting with the council');
     await page.locator('#action-mechanism').selectOption('situational');
@@ -128,6 +136,8 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     expect(doc).toContain('No personal data');
     expect(doc).not.toContain(SUPERVISOR.username);
     expect(doc).not.toContain('Sam Supervisor');
+    expect(doc).not.toContain('Tobias');
+    expect(doc).toContain('[name removed] leads the group');
     const pdf = await download(page, 'case-study-pdf');
     expect(pdf.name).toMatch(/^problem-\d+-case-study\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -9,6 +9,7 @@ import { assess, getProblem, mayEditProblems, STAGE_LABEL, STAGES, type Problem,
 import { ProblemReviews } from '../panels/ProblemReviews';
 import { AssessmentResult } from './AssessmentResult';
 import { CountsPanel } from './CountsPanel';
+import { LinksPanel } from './LinksPanel';
 import { QualityPanel, HistoryPanel } from './QualityPanel';
 import { ResponseSection } from './ResponseSection';
 import { StageControls } from './StageControls';
@@ -89,6 +90,7 @@ function ProblemView({ p, onChanged, reload }: { p: Problem; onChanged: (next?: 
         </div>
         <aside className="problem-layout__side">
           <QualityPanel p={p} />
+          <LinksPanel p={p} readOnly={readOnly} onChanged={reload} />
           {p.stage === 'closed' ? (
             <section className="panel" aria-labelledby="case-study-title" data-testid="case-study">
               <h2 className="panel__title" id="case-study-title">Share as good practice</h2>

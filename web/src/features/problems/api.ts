@@ -47,6 +47,8 @@ export interface Problem {
   evalStart: string | null; evalPreMonths: number | null; evalPostMonths: number | null;
   areaTreated: string[]; areaControl: string[]; areaDispTreated: string[]; areaDispControl: string[];
   outcome: string | null; outcomeDetail: string | null; lessons: string | null; closureReason: string | null; closedAt: string | null;
+  people: { personId: number; givenName: string; familyName: string; role: string; district: string }[];
+  places: { id: number; name: string | null; address: string | null; district: string; premisesType: string }[];
   actions: ProblemAction[];
   history: { fromStage: Stage | null; toStage: Stage; actor: string; at: string; note: string | null }[];
   assessment: Assessment | null;
