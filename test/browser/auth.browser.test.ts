@@ -255,7 +255,10 @@ describe.skipIf(skipReason !== null)(`sign-in, roles and account pages in Chromi
       expect(await page.getByTestId('error').count()).toBe(0);
       expect(incidentRequests).toEqual([]);
       expect(await page.getByTestId('user-scope').textContent()).toContain('Agency: Thanet Community Safety Partnership');
-      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Explorer', 'Analysis']);
+      // Case pages (people, problems, plans) are open to partners too, showing only what is shared with them.
+      const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+      expect(nav.slice(0, 2)).toEqual(['Explorer', 'Analysis']);
+      for (const adminOnly of ['Users', 'Audit log', 'Partners']) expect(nav).not.toContain(adminOnly);
       await screenshot(page, 'explorer-partner');
     }, 120_000);
   });
