@@ -153,4 +153,15 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     expect(w.pageErrors).toEqual([]);
     expect(w.externalRequests).toEqual([]);
   });
+
+  it('opens a problem from a hotspot cell, pre-filled with its LSOA and figures', async () => {
+    await page.goto(`${BASE_URL}/analysis/hotspots?method=gistar&district=Thanet&overlay=lsoa`);
+    await page.waitForSelector('[data-testid="hotspots-page"][data-ready="true"]', { timeout: 110_000 });
+    await page.getByTestId('hotspot-open-problem').first().click();
+    await page.getByTestId('problem-page').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('problem-title').textContent()).toMatch(/^Hotspot: .+, Thanet$/);
+    expect(await page.locator('#scanning-statement').inputValue()).toMatch(/^Hotspot '.+' picked from 2025-07\.\.2025-09: rank 1, \d+ incidents/);
+    expect(await page.locator('#scanning-filter-lsoa').inputValue()).toMatch(/^E0\d{7}$/);
+    expect(w.pageErrors).toEqual([]);
+  });
 });
