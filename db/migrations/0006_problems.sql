@@ -114,7 +114,12 @@ comment on column problem_stage_history.actor is 'personal: who moved the stage'
 comment on column problem_action.description is 'personal: free text that may mention people';
 comment on column problem_assessment.computed_by is 'personal: who computed the assessment';
 
+-- Closed problems (free text may mention people) are reviewed six years after closing.
+insert into retention_rule (record_type, keep_months, action, basis, effective_from, updated_by) values
+  ('problem', 72, 'review', 'Problem-solving records whose free text may mention people: reviewed six years after closing (MoPI group 3 style review).', '2026-11-24', 'migration');
+
 -- migrate:down
+delete from retention_rule where record_type = 'problem';
 drop table problem_assessment;
 drop table problem_place;
 drop table problem_action;

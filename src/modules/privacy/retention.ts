@@ -30,6 +30,8 @@ export const retentionSubjects: readonly RetentionSubject[] = [
   // Plans and panel minutes (migration 0007): a plan's clock starts when it closes; a meeting's when it was held.
   { recordType: 'plan', table: 'plan', id: sql`id::text`, clockStart: sql`closed_at`, where: sql`status = 'closed'`, deletable: false },
   { recordType: 'panel_meeting', table: 'panel_meeting', id: sql`id::text`, clockStart: sql`held_on::timestamptz`, deletable: false },
+  // Problems (migration 0006): the clock starts when the problem closes.
+  { recordType: 'problem', table: 'problem', id: sql`id::text`, clockStart: sql`closed_at`, where: sql`stage = 'closed'`, deletable: false },
 ];
 
 /** The date before which a record started its clock is due: `asOf` minus `keepMonths`. */
