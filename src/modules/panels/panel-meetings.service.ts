@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { parseOrThrow } from '../partners/index.js';
-import { findPlan, planScopeOf } from '../plans/index.js';
+import { findPlan, planScopeOf, worksInDistrict } from '../plans/index.js';
 import { panelScope, withPanel, type Actor } from './panels.access.js';
 import { panelDistricts, problemRef } from './panels.repository.js';
 import { agendaPatchSchema, newAgendaItemSchema, newDecisionSchema, newMeetingSchema, newPanelActionSchema, panelActionPatchSchema } from './panels.schema.js';
@@ -43,12 +43,6 @@ export function addMeeting(db: Db, auditKey: Buffer, actor: Actor, panelId: numb
   });
 }
 
-/** Whether a scoped actor works in the district (admins, analysts and the CLI work everywhere). */
-function actorCovers(actor: Actor, district: string): boolean {
-  const s = planScopeOf(actor);
-  return s.kind === 'all' || (s.kind === 'districts' && s.districts.includes(district));
-}
-
 /**
  * Puts a problem or a plan on a meeting's agenda. It must be one the actor can see, in one of the
  * panel's districts; `note` is the panel's review of it.
@@ -61,10 +55,10 @@ export function addAgendaItem(db: Db, auditKey: Buffer, actor: Actor, panelId: n
     let district: string;
     if (v.problemId) {
       const p = await problemRef(trx, v.problemId);
-      if (!p || !actorCovers(actor, p.district)) throw new AppError('validation', `problemId: no problem ${v.problemId}`);
+      if (!p || !worksInDistrict(actor, p.district)) throw new AppError('validation', `problemId: no problem ${v.problemId}`);
       district = p.district;
     } else {
-      const plan = await findPlan(trx, v.planId!, planScopeOf(actor));
+      const plan = await findPlan(trx, v.planId!, await planScopeOf(trx, actor));
       if (!plan) throw new AppError('validation', `planId: no plan ${v.planId}`);
       district = plan.district;
     }

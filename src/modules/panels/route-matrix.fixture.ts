@@ -6,8 +6,8 @@ export const MATRIX_PLANS = { person: 9501, agency: 9501, plan: 9001, riskFactor
 
 /**
  * For src/server/route-matrix.http.test.ts: an active Thanet plan (owner officer1) with a risk
- * factor, an intervention by 'Thanet District Council' (the test partner's agency, so the
- * partner may read it) and a youth justice partner action; a Thanet panel with that council as a
+ * factor, an intervention by 'Thanet District Council' (the test partner's agency; the person
+ * is shared with it, so the partner may read the plan) and a youth justice partner action; a Thanet panel with that council as a
  * member, one meeting with the plan on its agenda, and an action.
  */
 export async function seedPlansPanelsMatrix(db: Db): Promise<void> {
@@ -18,6 +18,9 @@ export async function seedPlansPanelsMatrix(db: Db): Promise<void> {
   await sql`insert into partner_agency (id, name, kind) values (${M.agency}, 'Matrix Youth Justice Service', 'youth_justice')`.execute(db);
   await sql`insert into person (id, given_name, family_name, date_of_birth, recorded_district, owning_agency_id, created_by)
     values (${M.person}, 'Planned', 'Fixture', '1990-01-01', 'Thanet', ${police}, 'cli:test')`.execute(db);
+  // shared with the council (lawful basis), so the partner account may see the person and so the plan
+  await sql`update person set sharing_status = 'shared_without_consent', lawful_basis = 'Crime and Disorder Act 1998 s115' where id = ${M.person}`.execute(db);
+  await sql`insert into record_share (record_type, record_id, agency_id, shared_by) values ('person', ${M.person}, ${council}, 'cli:test')`.execute(db);
   const nextReview = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await sql`insert into plan (id, person_id, subject_kind, district, owner_id, summary, status, next_review_due, created_by)
     values (${M.plan}, ${M.person}, 'repeat_offender', 'Thanet', (select id from app_user where username = 'officer1'), 'Matrix plan', 'active', ${nextReview}, 'cli:test')`.execute(db);

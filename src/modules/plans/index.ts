@@ -5,7 +5,7 @@ export { planTasks, type PlanTask } from './plan-tasks.service.js';
 export type { PlanDetail } from './plan-detail.js';
 export { planRoutes } from './plans.routes.js';
 export { plansPolicy } from './plans.policy.js';
-export { planScopeOf, inPlanScope, type PlanScope } from './plans.scope.js';
+export { planScopeOf, inPlanScope, worksInDistrict, type PlanScope } from './plans.scope.js';
 export { findPlan, type PlanRow } from './plans.repository.js';
 export { PLAN_STATUSES, SUBJECT_KINDS, RISK_LEVELS, MECHANISMS, WORK_STATUSES, REVIEW_CADENCE_DAYS, transitionProblems, activationProblems } from './plan-rules.js';
 export type { PlanTables } from './plans.tables.js';

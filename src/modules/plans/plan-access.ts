@@ -5,14 +5,13 @@ import { authorize } from '../../platform/policy.js';
 import type { Actor } from '../identity/index.js';
 import { plansPolicy, type PlansAction } from './plans.policy.js';
 import { findPlan, type PlanRow } from './plans.repository.js';
-import { actorName, planScopeOf, type PlanScope } from './plans.scope.js';
+import { actorName, planScopeOf } from './plans.scope.js';
 
 export type { Actor };
 
-/** Checks the role (403) and returns the actor's scope. The CLI is the operator: every plan. */
-export function planScope(actor: Actor, action: PlansAction): PlanScope {
+/** Checks the role (403). The CLI is the operator: it may do everything. */
+export function authorizePlans(actor: Actor, action: PlansAction): void {
   if (actor.kind === 'user') authorize(plansPolicy, action, actor.principal);
-  return planScopeOf(actor);
 }
 
 /**
@@ -24,9 +23,9 @@ export async function withPlan<T>(
   db: Db, auditKey: Buffer, actor: Actor, action: PlansAction, planId: number,
   work: (trx: Db, plan: PlanRow) => Promise<{ result: T; audit: { action: string; details?: Record<string, unknown> } }>,
 ): Promise<T> {
-  const scope = planScope(actor, action);
+  authorizePlans(actor, action);
   return db.transaction().execute(async (trx) => {
-    const plan = await findPlan(trx, planId, scope, action !== 'plans.read');
+    const plan = await findPlan(trx, planId, await planScopeOf(trx, actor), action !== 'plans.read');
     if (!plan) throw new AppError('not_found', `No plan ${planId}`);
     const { result, audit } = await work(trx, plan);
     await appendAudit(trx, auditKey, { actor: actorName(actor), action: audit.action, recordType: 'plan', recordId: String(planId), details: audit.details ?? null });

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { parseOrThrow } from '../partners/index.js';
-import { planScope, todayIso, type Actor } from './plan-access.js';
+import { authorizePlans, todayIso, type Actor } from './plan-access.js';
 import { addDays, daysBetween } from './plan-rules.js';
 import { tasksQuerySchema } from './plans.schema.js';
-import { actorName, type PlanScope } from './plans.scope.js';
+import { actorName, planScopeOf, type PlanScope } from './plans.scope.js';
 
 export interface PlanTask {
   kind: 'review' | 'intervention' | 'partner_action';
@@ -34,13 +34,13 @@ function scopeSql(scope: PlanScope, ownerId: number | null) {
  * plan of their districts; admins and the CLI every plan. The listing is audited as a search.
  */
 export async function planTasks(db: Db, auditKey: Buffer, actor: Actor, query: unknown) {
-  const scope = planScope(actor, 'plans.tasks');
+  authorizePlans(actor, 'plans.tasks');
   const asOf = parseOrThrow(tasksQuerySchema, query).asOf ?? todayIso();
   const horizon = addDays(asOf, DUE_SOON_DAYS);
   const role = actor.kind === 'user' ? actor.principal.role : 'admin';
   const ownerId = actor.kind === 'user' && (role === 'officer' || role === 'analyst') ? actor.principal.id : null;
-  const where = scopeSql(scope, ownerId);
   return db.transaction().execute(async (trx) => {
+    const where = scopeSql(await planScopeOf(trx, actor), ownerId);
     const rows = await sql<Omit<PlanTask, 'daysOverdue'>>`
       select * from (
         select 'review' as kind, p.id as "planId", null::int8 as "itemId", p.district, u.username as owner, p.subject_kind as "subjectKind",

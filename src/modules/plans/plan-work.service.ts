@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { findAgency, parseOrThrow } from '../partners/index.js';
-import { assertOpen, planScope, todayIso, withPlan, type Actor } from './plan-access.js';
+import { assertOpen, authorizePlans, todayIso, withPlan, type Actor } from './plan-access.js';
 import { planFacts } from './plan-detail.js';
 import { activationProblems, highestRisk, reviewDateProblems } from './plan-rules.js';
 import type { PlanRow } from './plans.repository.js';
@@ -20,7 +20,7 @@ async function activeAgency(trx: Db, id: number, field: string): Promise<void> {
 
 /** Runs a change on an open plan, auditing it as `change` with the item id. */
 function change<T extends Added>(db: Db, auditKey: Buffer, actor: Actor, planId: number, what: string, work: (trx: Db, plan: PlanRow, by: string) => Promise<T>) {
-  planScope(actor, 'plans.update');
+  authorizePlans(actor, 'plans.update');
   return withPlan(db, auditKey, actor, 'plans.update', planId, async (trx, plan) => {
     assertOpen(plan);
     const result = await work(trx, plan, actorName(actor));

@@ -16,7 +16,7 @@ describe('retention of plans and panel minutes', () => {
     const db = t.handle.db;
     const owner = (await createUser(db, Buffer.from('r'.repeat(32)), { kind: 'cli', name: 'cli:test' }, { username: 'owner9', role: 'analyst', password: 'granite otter lantern sky' })).id;
     const person = await fixturePerson(db, { givenName: 'Old', familyName: 'Case', district: 'Thanet', dateOfBirth: null });
-    const plan = (cols: string) => sql`insert into plan (person_id, subject_kind, district, owner_id, summary, created_by, status, closing_reason, closed_at, created_at)
+    const plan = (cols: string) => sql<{ id: number }>`insert into plan (person_id, subject_kind, district, owner_id, summary, created_by, status, closing_reason, closed_at, created_at)
       values (${person}, 'repeat_victim', 'Thanet', ${owner}, 'Old plan', 'cli:test', ${sql.raw(cols)}) returning id`.execute(db);
     const oldClosed = Number((await plan(`'closed', 'Moved away', '2019-05-01', '2018-01-01'`)).rows[0]!.id);
     await plan(`'closed', 'Objectives met', '2024-05-01', '2018-01-01'`);

@@ -149,6 +149,10 @@ describe('proactive management plans over HTTP', () => {
     expect((await call(s.dover, `/api/plans/${id}`)).status).toBe(200);
     expect((await call(s.partner, `/api/plans/${id}`)).status).toBe(404);
     await call(s.admin, `/api/plans/${id}/interventions`, 'POST', { what: 'Council tenancy support', mechanism: 'support', agencyId: council });
+    // the agency works on the plan, but the person is not shared with it: the plan stays hidden
+    expect((await call(s.partner, `/api/plans/${id}`)).status).toBe(404);
+    await sql`update person set sharing_status = 'shared_without_consent', lawful_basis = 'Crime and Disorder Act 1998 s115' where id = ${adult}`.execute(t.handle.db);
+    await sql`insert into record_share (record_type, record_id, agency_id, shared_by) values ('person', ${adult}, ${council}, 'cli:test')`.execute(t.handle.db);
     const seen = await call(s.partner, `/api/plans/${id}`);
     expect(seen.status).toBe(200);
     expect((await call(s.partner, `/api/plans/${id}`, 'PATCH', { summary: 'Partner edit attempt' })).status).toBe(403);

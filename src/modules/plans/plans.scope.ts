@@ -1,15 +1,22 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../identity/index.js';
+import { viewerOf, visibleCondition, type Viewer } from '../people/index.js';
 
-/** Which plans an actor reaches: every plan, those of some districts, or those their agency works on. */
-export type PlanScope = { kind: 'all' } | { kind: 'districts'; districts: readonly string[] } | { kind: 'agency'; agency: string };
+/**
+ * Which plans an actor reaches: every plan, those of some districts, or (a partner) those where
+ * their agency delivers an intervention or a partner action AND the person is visible to the
+ * agency under the people module's sharing rules (owned by it, or shared with it with consent or
+ * a lawful basis) — so a plan never discloses a person the agency may not see.
+ */
+export type PlanScope = { kind: 'all' } | { kind: 'districts'; districts: readonly string[] } | { kind: 'agency'; viewer: Viewer };
 
-export function planScopeOf(actor: Actor): PlanScope {
+export async function planScopeOf(db: Db, actor: Actor): Promise<PlanScope> {
   if (actor.kind === 'cli') return { kind: 'all' };
   const p = actor.principal;
   if (p.role === 'officer' || p.role === 'supervisor') return { kind: 'districts', districts: p.districts };
-  if (p.role === 'partner') return { kind: 'agency', agency: p.partnerAgency ?? '' };
+  if (p.role === 'partner') return { kind: 'agency', viewer: await viewerOf(db, p) };
   if (p.role === 'admin' || p.role === 'analyst') return { kind: 'all' };
   return { kind: 'districts', districts: [] };
 }
@@ -19,19 +26,20 @@ export function inPlanScope(scope: PlanScope) {
   return (eb: ExpressionBuilder<Database, 'plan'>): Expression<SqlBool> => {
     if (scope.kind === 'all') return sql<boolean>`true`;
     if (scope.kind === 'districts') return scope.districts.length ? eb('plan.district', 'in', [...scope.districts]) : sql<boolean>`false`;
-    return sql<boolean>`(exists (select 1 from plan_intervention i join partner_agency a on a.id = i.agency_id
-        where i.plan_id = plan.id and lower(a.name) = lower(${scope.agency}))
-      or exists (select 1 from plan_partner_action pa join partner_agency a on a.id = pa.agency_id
-        where pa.plan_id = plan.id and lower(a.name) = lower(${scope.agency})))`;
+    const agency = scope.viewer.agencyId;
+    if (agency === null) return sql<boolean>`false`;
+    return sql<boolean>`((exists (select 1 from plan_intervention i where i.plan_id = plan.id and i.agency_id = ${agency})
+        or exists (select 1 from plan_partner_action pa where pa.plan_id = plan.id and pa.agency_id = ${agency}))
+      and exists (select 1 from person p where p.id = plan.person_id and ${visibleCondition('person', scope.viewer)}))`;
   };
 }
 
-/** Whether a district is one the actor may create or move plans into. */
-export function mayWorkInDistrict(actor: Actor, district: string): boolean {
-  const scope = planScopeOf(actor);
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'districts') return scope.districts.includes(district);
-  return false;
+/** Whether the actor works in a district: admins, analysts and the CLI everywhere; officers and supervisors in theirs. */
+export function worksInDistrict(actor: Actor, district: string): boolean {
+  if (actor.kind === 'cli') return true;
+  const p = actor.principal;
+  if (p.role === 'admin' || p.role === 'analyst') return true;
+  return (p.role === 'officer' || p.role === 'supervisor') && p.districts.includes(district);
 }
 
 export const actorName = (a: Actor): string => (a.kind === 'cli' ? a.name : `user:${a.principal.username}`);

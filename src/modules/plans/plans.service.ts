@@ -2,12 +2,12 @@ import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { parseOrThrow } from '../partners/index.js';
-import { assertOpen, planScope, todayIso, withPlan, type Actor } from './plan-access.js';
+import { assertOpen, authorizePlans, todayIso, withPlan, type Actor } from './plan-access.js';
 import { planDetail, planFacts, type PlanDetail } from './plan-detail.js';
 import { activationProblems, childRuleApplies, reviewDateProblems, transitionProblems, highestRisk } from './plan-rules.js';
 import { newPlanSchema, planListQuerySchema, planPatchSchema, statusChangeSchema } from './plans.schema.js';
 import * as repo from './plans.repository.js';
-import { actorName, mayWorkInDistrict } from './plans.scope.js';
+import { actorName, planScopeOf, worksInDistrict } from './plans.scope.js';
 import { checkPersonVisible, linkPlanPerson } from './plan-person.js';
 
 const STAFF_ROLES = ['admin', 'analyst', 'supervisor', 'officer'];
@@ -25,7 +25,7 @@ async function resolveOwner(trx: Db, actor: Actor, username: string | undefined)
 }
 
 function checkDistrict(actor: Actor, district: string): void {
-  if (!mayWorkInDistrict(actor, district)) {
+  if (!worksInDistrict(actor, district)) {
     const mine = actor.kind === 'user' ? actor.principal.districts.join(', ') : '';
     throw new AppError('forbidden', `district: you may only manage plans in your districts (${mine || 'none'})`);
   }
@@ -33,7 +33,7 @@ function checkDistrict(actor: Actor, district: string): void {
 
 /** Opens a draft plan for a person, links the person to it and records the first status. */
 export async function createPlan(db: Db, auditKey: Buffer, actor: Actor, input: unknown): Promise<PlanDetail> {
-  planScope(actor, 'plans.create');
+  authorizePlans(actor, 'plans.create');
   const v = parseOrThrow(newPlanSchema, input);
   checkDistrict(actor, v.district);
   const today = todayIso();
@@ -65,11 +65,11 @@ export async function getPlan(db: Db, auditKey: Buffer, actor: Actor, id: number
 
 /** Plans in the actor's scope, soonest review first; the search is audited. */
 export async function listPlans(db: Db, auditKey: Buffer, actor: Actor, query: unknown) {
-  const scope = planScope(actor, 'plans.list');
+  authorizePlans(actor, 'plans.list');
   const q = parseOrThrow(planListQuerySchema, query);
   const today = todayIso();
   return db.transaction().execute(async (trx) => {
-    const rows = await repo.listPlans(trx, scope, {
+    const rows = await repo.listPlans(trx, await planScopeOf(trx, actor), {
       status: q.status, district: q.district, personId: q.person, limit: q.limit,
       ownerId: q.mine === 'true' && actor.kind === 'user' ? actor.principal.id : undefined,
     });
@@ -87,7 +87,7 @@ export async function listPlans(db: Db, auditKey: Buffer, actor: Actor, query: u
 
 /** Changes the aim, owner, district, next review date or the child-plan reason. */
 export async function updatePlan(db: Db, auditKey: Buffer, actor: Actor, id: number, input: unknown): Promise<PlanDetail> {
-  planScope(actor, 'plans.update');
+  authorizePlans(actor, 'plans.update');
   const p = parseOrThrow(planPatchSchema, input);
   const today = todayIso();
   return withPlan(db, auditKey, actor, 'plans.update', id, async (trx, plan) => {
@@ -124,7 +124,7 @@ const detailOf = (m: string) => {
 
 /** Moves a plan to another status under the rules (409 naming what is missing); records who, when, from, to and why. */
 export async function changePlanStatus(db: Db, auditKey: Buffer, actor: Actor, id: number, input: unknown): Promise<PlanDetail> {
-  planScope(actor, 'plans.update');
+  authorizePlans(actor, 'plans.update');
   const v = parseOrThrow(statusChangeSchema, input);
   const today = todayIso();
   return withPlan(db, auditKey, actor, 'plans.update', id, async (trx, plan) => {
