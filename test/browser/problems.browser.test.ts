@@ -141,6 +141,8 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     const pdf = await download(page, 'case-study-pdf');
     expect(pdf.name).toMatch(/^problem-\d+-case-study\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByTestId('good-practice').getByRole('button', { name: 'Flag as good practice' }).click();
+    await expect.poll(() => page.getByTestId('good-practice').textContent(), POLL).toContain('Flagged as good practice to share.');
     await screenshot(page, 'problem-closed');
 
     // The board shows it under Closed; the tasks page answers.

@@ -149,6 +149,17 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
     expect(await audits(String(id), 'export')).toBe(fs.existsSync(chromiumPath()) ? 2 : 1);
   }, 120_000);
 
+  it('documents every route in the OpenAPI document', async () => {
+    const doc = (await (await req('analyst', '/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const paths = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/problems')).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    expect(paths).toEqual([
+      'DELETE /api/problems/{id}/people/{personId}', 'DELETE /api/problems/{id}/places/{placeId}', 'GET /api/problems', 'GET /api/problems/tasks', 'GET /api/problems/{id}',
+      'GET /api/problems/{id}/case-study.html', 'GET /api/problems/{id}/case-study.pdf', 'GET /api/problems/{id}/counts', 'PATCH /api/problems/{id}',
+      'PATCH /api/problems/{id}/actions/{actionId}', 'POST /api/problems', 'POST /api/problems/{id}/actions', 'POST /api/problems/{id}/assessment',
+      'POST /api/problems/{id}/close', 'POST /api/problems/{id}/people', 'POST /api/problems/{id}/places', 'POST /api/problems/{id}/stage',
+    ]);
+  });
+
   it('answers 503 with a clear message when Chromium is missing', async () => {
     const id = Number((await sql<{ id: number }>`select id from problem where stage = 'closed' limit 1`.execute(t.handle.db)).rows[0]!.id);
     const saved = process.env.HUB_CHROMIUM;

@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../../app/ErrorMessage';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
-import { assess, getProblem, mayEditProblems, STAGE_LABEL, STAGES, type Problem, type Stage } from './api';
+import { assess, getProblem, mayEditProblems, patchProblem, STAGE_LABEL, STAGES, type Problem, type Stage } from './api';
 import { ProblemReviews } from '../panels/ProblemReviews';
 import { AssessmentResult } from './AssessmentResult';
 import { CountsPanel } from './CountsPanel';
@@ -99,6 +99,14 @@ function ProblemView({ p, onChanged, reload }: { p: Problem; onChanged: (next?: 
                 <a className="button button--secondary button--small" href={`/api/problems/${p.id}/case-study.html`} download data-testid="case-study-html">Case study (HTML)</a>
                 <a className="button button--secondary button--small" href={`/api/problems/${p.id}/case-study.pdf`} download data-testid="case-study-pdf">Case study (PDF)</a>
               </p>
+              {mayEditProblems(me.role) ? (
+                <p className="small" data-testid="good-practice">
+                  {p.goodPractice ? 'Flagged as good practice to share. ' : 'Not flagged as good practice yet. '}
+                  <button type="button" className="link-button" onClick={() => void patchProblem(p.id, { goodPractice: !p.goodPractice }).then(onChanged)}>
+                    {p.goodPractice ? 'Remove the flag' : 'Flag as good practice'}
+                  </button>
+                </p>
+              ) : null}
             </section>
           ) : null}
           <ProblemReviews problemId={p.id} />

@@ -46,7 +46,7 @@ export interface Problem {
   dataSources: string | null; hypotheses: string | null;
   evalStart: string | null; evalPreMonths: number | null; evalPostMonths: number | null;
   areaTreated: string[]; areaControl: string[]; areaDispTreated: string[]; areaDispControl: string[];
-  outcome: string | null; outcomeDetail: string | null; lessons: string | null; closureReason: string | null; closedAt: string | null;
+  outcome: string | null; outcomeDetail: string | null; lessons: string | null; closureReason: string | null; closedAt: string | null; goodPractice: boolean;
   people: { personId: number; givenName: string; familyName: string; role: string; district: string }[];
   places: { id: number; name: string | null; address: string | null; district: string; premisesType: string }[];
   actions: ProblemAction[];

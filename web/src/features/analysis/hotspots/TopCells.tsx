@@ -87,16 +87,18 @@ export function TopCells({ data, method }: { data: HotspotCollection; method: Me
                   </>
                 ) : null}
                 <td>
-                  <OpenProblemButton
-                    testId="hotspot-open-problem"
-                    title={`Hotspot: ${area}`}
-                    district={lsoa?.districtName ?? null}
-                    source={{
-                      kind: 'hotspot', label: area, pickedFrom: data.summary.period.from, pickedTo: data.summary.period.to, longitude: lon, latitude: lat,
-                      figures: { rank: n + 1, count: p.count ?? p.count_after ?? null, density: p.density ?? p.density_change ?? null, giZ: p.gi_z ?? null, cellMetres: data.summary.grid.cell },
-                      filter: { lsoa: lsoa ? [lsoa.code] : [], from: data.summary.period.from, to: data.summary.period.to },
-                    }}
-                  />
+                  {lsoas.data ? (
+                    <OpenProblemButton
+                      testId="hotspot-open-problem"
+                      title={`Hotspot: ${area}`}
+                      district={lsoa?.districtName ?? null}
+                      source={{
+                        kind: 'hotspot', label: area, pickedFrom: data.summary.period.from, pickedTo: data.summary.period.to, longitude: lon, latitude: lat,
+                        figures: { rank: n + 1, count: p.count ?? p.count_after ?? null, density: p.density ?? p.density_change ?? null, giZ: p.gi_z ?? null, cellMetres: data.summary.grid.cell },
+                        filter: { lsoa: lsoa ? [lsoa.code] : [], from: data.summary.period.from, to: data.summary.period.to },
+                      }}
+                    />
+                  ) : null}
                 </td>
               </tr>
             ))}
