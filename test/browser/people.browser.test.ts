@@ -33,11 +33,11 @@ describe.skipIf(skipReason !== null)(`people pages in Chromium${skipReason ? ` (
   });
 
   it('records a person and opens their page', async () => {
-    await page.getByLabel('Given name').fill('Robyn');
-    await page.getByLabel('Family name').fill(family);
-    await page.getByLabel('Date of birth (optional)').fill('2011-06-15');
-    expect(await page.getByLabel('District').inputValue()).toBe('Thanet');
-    await page.getByLabel('Address (optional)').fill('12 Harbour Street, Ramsgate');
+    await page.getByTestId('new-person-form').getByLabel('Given name').fill('Robyn');
+    await page.getByTestId('new-person-form').getByLabel('Family name').fill(family);
+    await page.getByTestId('new-person-form').getByLabel('Date of birth (optional)').fill('2011-06-15');
+    expect(await page.getByTestId('new-person-form').getByLabel('District').inputValue()).toBe('Thanet');
+    await page.getByTestId('new-person-form').getByLabel('Address (optional)').fill('12 Harbour Street, Ramsgate');
     await page.getByTestId('new-person-submit').click();
     await page.waitForURL(/\/people\/\d+$/, POLL);
     firstId = new URL(page.url()).pathname.split('/').pop()!;
@@ -51,9 +51,9 @@ describe.skipIf(skipReason !== null)(`people pages in Chromium${skipReason ? ` (
   it('warns of a likely duplicate when a similar person is recorded, and opens the existing one', async () => {
     await page.goto(`${BASE_URL}/people`);
     await page.getByTestId('new-person-form').waitFor(POLL);
-    await page.getByLabel('Given name').fill('Robin');
-    await page.getByLabel('Family name').fill(family);
-    await page.getByLabel('Date of birth (optional)').fill('2011-06-15');
+    await page.getByTestId('new-person-form').getByLabel('Given name').fill('Robin');
+    await page.getByTestId('new-person-form').getByLabel('Family name').fill(family);
+    await page.getByTestId('new-person-form').getByLabel('Date of birth (optional)').fill('2011-06-15');
     await page.getByTestId('new-person-submit').click();
     const warning = page.getByTestId('duplicate-warning');
     await warning.waitFor(POLL);
@@ -67,6 +67,25 @@ describe.skipIf(skipReason !== null)(`people pages in Chromium${skipReason ? ` (
     const get = await apiAs('admin');
     const found = await get<{ people: { id: number }[] }>(`/api/people?q=${family}`);
     expect(found.people.map((p) => String(p.id))).toEqual([firstId]);
+  });
+
+  it('records a place and warns when the same address is recorded again', async () => {
+    await page.goto(`${BASE_URL}/people`);
+    const places = page.getByTestId('places');
+    await places.waitFor(POLL);
+    const fill = async () => {
+      await places.getByLabel('Address', { exact: true }).fill(`1 ${family} Road`);
+      await places.getByLabel('Premises type').selectOption('shop');
+      await places.getByRole('button', { name: 'Record place' }).click();
+    };
+    await fill();
+    await page.waitForURL(/\/places\/\d+$/, POLL);
+    await page.goto(`${BASE_URL}/people`);
+    await places.waitFor(POLL);
+    await fill();
+    const warning = page.getByTestId('place-duplicate-warning');
+    await warning.waitFor(POLL);
+    expect(await warning.textContent()).toContain('same address');
   });
 
   it('lets an admin add a partner agency and move the person to it, which sends consent back to review', async () => {

@@ -7,6 +7,7 @@ import type { Me } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { searchPeople } from './api';
 import { PersonForm } from './PersonForm';
+import { PlacesPanel } from './PlacesPanel';
 import { RepeatPeople } from './RepeatPeople';
 
 const mayWrite = (me: Me) => ['admin', 'supervisor', 'officer'].includes(me.role);
@@ -64,6 +65,7 @@ export function PeoplePage({ me }: { me: Me }) {
       </section>
       {mayWrite(me) ? <PersonForm districtOptions={districtOptions} /> : null}
       {mayRank(me) ? <RepeatPeople /> : null}
+      <PlacesPanel mayWrite={mayWrite(me)} districtOptions={districtOptions} />
     </>
   );
 }
