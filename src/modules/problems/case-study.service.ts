@@ -34,10 +34,16 @@ export async function caseStudyDocument(db: Db, auditKey: Buffer, actor: Actor, 
 /** Where the server finds Chromium for PDFs: HUB_CHROMIUM, default /usr/bin/chromium. */
 export const chromiumPath = (): string => process.env.HUB_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Renders HTML to an A4 PDF in headless Chromium (playwright-core); 503 when Chromium is missing. */
-export async function htmlToPdf(html: string): Promise<Uint8Array> {
+/** 503 before anything is exported (or audited) when the PDF cannot be made. */
+export function assertPdfAvailable(): string {
   const exe = chromiumPath();
   if (!fs.existsSync(exe)) throw new AppError('unavailable', `PDF export needs Chromium: none at ${exe} (install chromium or set HUB_CHROMIUM to its path); the HTML export works without it`);
+  return exe;
+}
+
+/** Renders HTML to an A4 PDF in headless Chromium (playwright-core); 503 when Chromium is missing. */
+export async function htmlToPdf(html: string): Promise<Uint8Array> {
+  const exe = assertPdfAvailable();
   let chromium: typeof import('playwright-core').chromium;
   try {
     ({ chromium } = await import('playwright-core'));

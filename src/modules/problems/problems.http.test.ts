@@ -168,6 +168,10 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
       const res = await req('supervisor', `/api/problems/${id}/case-study.pdf`);
       expect(res.status).toBe(503);
       expect(((await res.json()) as { error: { message: string } }).error.message).toContain('PDF export needs Chromium: none at /nonexistent/chromium');
+      const exports = (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'export' and record_id = ${String(id)}`.execute(t.handle.db)).rows[0]!.n;
+      expect((await req('supervisor', `/api/problems/${id}/case-study.pdf`)).status).toBe(503);
+      // nothing was exported, so nothing is audited
+      expect((await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'export' and record_id = ${String(id)}`.execute(t.handle.db)).rows[0]!.n).toBe(exports);
     } finally {
       if (saved === undefined) delete process.env.HUB_CHROMIUM;
       else process.env.HUB_CHROMIUM = saved;

@@ -11,7 +11,7 @@ import { getProblemCounts } from './problems.counts.service.js';
 import { createProblem, getProblem, listProblems, updateProblem } from './problems.service.js';
 import { closeProblem, moveStage } from './problems.stage.service.js';
 import { listTasks } from './problems.tasks.service.js';
-import { caseStudyDocument, htmlToPdf } from './case-study.service.js';
+import { assertPdfAvailable, caseStudyDocument, htmlToPdf } from './case-study.service.js';
 import { linkProblemPerson, linkProblemPlace, personLinkSchema, placeLinkSchema, unlinkProblemPerson, unlinkProblemPlace } from './problems.links.service.js';
 import { ACTION_STATUSES, actionPatchSchema, closeSchema, MECHANISMS, newActionSchema, newProblemSchema, problemFieldsSchema, STAGES, stageMoveSchema, STATEMENT_TYPES } from './problems.schema.js';
 
@@ -100,6 +100,7 @@ export function problemRoutes(db: Db, auditKey: Buffer) {
   });
   app.openapi(R.pdf, async (c) => {
     const id = num(c.req.valid('param').id);
+    assertPdfAvailable();
     const pdf = await htmlToPdf(await caseStudyDocument(db, auditKey, actorOf(c), id, 'pdf'));
     c.header('Content-Disposition', `attachment; filename="problem-${id}-case-study.pdf"`);
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/pdf' }) as never;
