@@ -54,7 +54,9 @@ describe.skipIf(skipReason !== null)(`plans and panels in Chromium${skipReason ?
       await page.getByTestId('new-plan').waitFor(POLL);
     }, 60_000);
 
-    it('explains what is missing when opening a plan', async () => {
+    it('lists plans and due tasks, and explains what is missing when opening a plan', async () => {
+      await page.getByTestId('plan-tasks').getByText('Overdue').waitFor(POLL);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByTestId('new-plan-form-submit').click();
       const summary = page.getByTestId('new-plan-form-errors');
       await summary.waitFor(POLL);
@@ -122,6 +124,7 @@ describe.skipIf(skipReason !== null)(`plans and panels in Chromium${skipReason ?
     }, 60_000);
 
     it('sets up a panel, records a meeting and puts the plan on its agenda', async () => {
+      expect(await seriousAxeViolations(page)).toEqual([]);
       const form = page.getByTestId('new-panel-form');
       await form.getByLabel('Name').fill(`Thanet panel ${family}`);
       await form.getByLabel('Thanet', { exact: true }).check();
