@@ -59,7 +59,7 @@ export function buildCaseStudy(d: ProblemDetail, names: readonly string[]): Case
   );
   const c = r?.counts;
   const sections = [
-    { heading: 'Scanning', paragraphs: [clean(d.statement), d.whyProblem ? `Why it is a problem: ${clean(d.whyProblem)}` : '', d.source ? `Picked from a ${d.source.kind} in ${d.source.pickedFrom}..${d.source.pickedTo}.` : ''] },
+    { heading: 'Scanning', paragraphs: [clean(d.statement), d.whyProblem ? `Why it is a problem: ${clean(d.whyProblem)}` : '', d.source ? `Picked from a ${d.source.kind.replace('-', ' ')} in ${d.source.pickedFrom}..${d.source.pickedTo}.` : ''] },
     { heading: 'Analysis', paragraphs: [d.dataSources ? `Data sources: ${clean(d.dataSources)}` : '', d.hypotheses ? `Hypotheses: ${clean(d.hypotheses)}` : ''] },
     { heading: 'Response', paragraphs: d.actions.map((a) => `${clean(a.description)} (${a.mechanism}${a.partnerAgency ? `, with ${a.partnerAgency}` : ''}; ${a.status}).`) },
     {
