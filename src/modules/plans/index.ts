@@ -2,7 +2,7 @@
 export { createPlan, getPlan, listPlans, updatePlan, changePlanStatus } from './plans.service.js';
 export { addRiskFactor, updateRiskFactor, addIntervention, updateIntervention, addPartnerAction, updatePartnerAction, addReview } from './plan-work.service.js';
 export { planTasks, type PlanTask } from './plan-tasks.service.js';
-export type { PlanDetail } from './plan-detail.js';
+export { plansAboutPeople, type PlanDetail } from './plan-detail.js';
 export { planRoutes } from './plans.routes.js';
 export { plansPolicy } from './plans.policy.js';
 export { planScopeOf, inPlanScope, worksInDistrict, type PlanScope } from './plans.scope.js';

@@ -59,3 +59,15 @@ export async function planDetail(trx: Db, plan: PlanRow, today: string) {
 }
 
 export type PlanDetail = Awaited<ReturnType<typeof planDetail>>;
+
+/**
+ * Every plan about the given person records (a person and the records merged into it), in full,
+ * for a subject access export. Not scoped and not audited here: the export is, by its caller.
+ */
+export async function plansAboutPeople(trx: Db, personIds: readonly number[], today: string): Promise<PlanDetail[]> {
+  if (!personIds.length) return [];
+  const rows = await trx.selectFrom('plan').select('id').where('person_id', 'in', [...personIds]).orderBy('id').execute();
+  const out: PlanDetail[] = [];
+  for (const r of rows) out.push(await planDetail(trx, (await repo.findPlan(trx, r.id, { kind: 'all' }))!, today));
+  return out;
+}

@@ -4,8 +4,9 @@ import { openTestDatabase, type TestDatabase } from '../../test-support/database
 import { createUser } from '../identity/index.js';
 import { reviewDue } from '../privacy/index.js';
 import { fixturePerson } from './plan-fixtures.js';
+import { plansAboutPeople } from './index.js';
 
-describe('retention of plans and panel minutes', () => {
+describe('retention and subject access of plans and panel minutes', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await openTestDatabase();
@@ -28,5 +29,8 @@ describe('retention of plans and panel minutes', () => {
     const of = (type: string) => due.find((g) => g.rule.recordType === type);
     expect(of('plan')).toMatchObject({ count: 1, sampleIds: [String(oldClosed)], rule: { keepMonths: 72, action: 'review' } });
     expect(of('panel_meeting')).toMatchObject({ count: 1, sampleIds: [String(meeting)] });
+    // a subject access export gathers every plan about the person, closed ones included
+    const plans = await plansAboutPeople(db, [person], '2026-11-24');
+    expect(plans.map((p) => [p.status, p.person.name])).toEqual([['closed', 'Old Case'], ['closed', 'Old Case'], ['active', 'Old Case']]);
   });
 });
