@@ -54,7 +54,7 @@ function ProblemView({ p, onChanged, reload }: { p: Problem; onChanged: (next?: 
       <h1 className="page-title" data-testid="problem-title">{p.title}</h1>
       <p className="lead">
         Problem {p.id} · {p.district} · a {p.statementType} problem · owner {p.owner ?? 'not set'} · opened by {p.createdBy}
-        {p.source ? ` from a ${p.source.kind} (${p.pickedFrom} to ${p.pickedTo})` : ''}
+        {p.source ? ` from a ${p.source.kind.replace('-', ' ')} (${p.pickedFrom} to ${p.pickedTo})` : ''}
       </p>
       <ol className="stepper" aria-label="OSARA stages" data-testid="stepper">
         {STAGES.map((s) => (
