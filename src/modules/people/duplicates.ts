@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DuplicateCandidate } from './caller.js';
+import { containing } from './person-facts.js';
 import { compareNames, normaliseAddress, normalisePostcode, samePlaceReason, type PlaceKey } from './similarity.js';
 import { visibleCondition, type Viewer } from './scope.js';
 
@@ -39,7 +40,7 @@ export async function placeCandidates(db: Db, v: Viewer, k: PlaceKey, exceptId?:
   // A coarse box (about 100 m) first; the exact rule is samePlaceReason.
   const box = near ? sql<boolean>`(p.lon between ${k.lon! - 0.0015} and ${k.lon! + 0.0015} and p.lat between ${k.lat! - 0.001} and ${k.lat! + 0.001})` : sql<boolean>`false`;
   const firstWord = k.address ? normaliseAddress(k.address).split(' ')[0] ?? '' : '';
-  const addr = k.address ? sql<boolean>`(p.address is not null and lower(p.address) like ${`%${firstWord.replace(/[%_\\]/g, '')}%`})` : sql<boolean>`false`;
+  const addr = k.address ? sql<boolean>`(p.address is not null and lower(p.address) like ${containing(firstWord)})` : sql<boolean>`false`;
   const pc = normalisePostcode(k.postcode);
   const postcode = pc ? sql<boolean>`upper(replace(p.postcode, ' ', '')) = ${pc}` : sql<boolean>`false`;
   const rows = await sql<{ id: number; name: string | null; address: string | null; postcode: string | null; lon: number | null; lat: number | null; district: string }>`

@@ -206,6 +206,20 @@ describe('people, places and vehicles over HTTP', () => {
     for (const personal of ['Jane', 'Doe', 'Dough', '2010-05-01', 'High St', 'CT9', 'AB12CDE', 'Harbour', '"victim"', 'driver']) expect(all).not.toContain(personal);
   });
 
+  it('treats SQL injection strings in searches and fields as plain values', async () => {
+    for (const evil of ["' or 1=1 --", "Doe'; drop table person; --", '%', '_']) {
+      const q = encodeURIComponent(evil);
+      const people = await asUser(app, s.admin, `/api/people?q=${q}&district=${q}`);
+      expect(people.status).toBe(200);
+      expect((await json(people)).people).toEqual([]);
+      expect((await json(await asUser(app, s.admin, `/api/places?q=${q}`))).places).toEqual([]);
+      expect((await json(await asUser(app, s.admin, `/api/vehicles?vrm=${q}`))).vehicles).toEqual(evil === '%' || evil === '_' ? expect.any(Array) : []);
+    }
+    const stored = await asUser(app, s.admin, '/api/people', { method: 'POST', body: { givenName: "<img src=x onerror=alert(1)>", familyName: "O'Brien; drop table person", district: 'Thanet', confirmNew: true } });
+    const id = (await json(stored)).id as number;
+    expect(await json(await asUser(app, s.admin, `/api/people/${id}`))).toMatchObject({ givenName: '<img src=x onerror=alert(1)>', familyName: "O'Brien; drop table person" });
+  });
+
   it('documents every route in the OpenAPI document', async () => {
     const doc = (await json(await asUser(app, s.admin, '/api/openapi.json'))) as { paths: Record<string, unknown> };
     for (const p of ['/api/people', '/api/people/{id}', '/api/people/repeats', '/api/people/{id}/transfer', '/api/places/{id}/merge', '/api/vehicles/{id}/people', '/api/partners/{id}']) {

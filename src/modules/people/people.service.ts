@@ -7,7 +7,7 @@ import { homeAgencyId, parseOrThrow } from '../partners/index.js';
 import { DuplicatesFound, type Caller, type DuplicateCandidate } from './caller.js';
 import { personCandidates } from './duplicates.js';
 import { assertOwnDistrict, checkDistrict, locate, type Located } from './location.js';
-import { ageAt, isChildAt, today } from './person-facts.js';
+import { ageAt, containing, isChildAt, today } from './person-facts.js';
 import { peoplePolicy } from './people.policy.js';
 import * as repo from './people.repository.js';
 import { asOfSchema, duplicateCheckSchema, newPersonSchema, personPatchSchema, searchQuerySchema } from './people.schema.js';
@@ -105,11 +105,11 @@ export async function searchPeople(db: Db, auditKey: Buffer, caller: Caller, que
   const q = parseOrThrow(searchQuerySchema, query);
   return db.transaction().execute(async (trx) => {
     const v = await viewerOf(trx, caller.principal);
-    const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).map((w) => w.replace(/[%_\\]/g, ''));
+    const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const wordConds = words.map((w) =>
       /^\d{4}-\d{2}-\d{2}$/.test(w)
         ? sql<boolean>`p.date_of_birth::text = ${w}`
-        : sql<boolean>`(lower(p.given_name || ' ' || p.family_name) like ${`%${w}%`} or exists (select 1 from person_alias a where a.person_id = p.id and lower(a.given_name || ' ' || a.family_name) like ${`%${w}%`}))`,
+        : sql<boolean>`(lower(p.given_name || ' ' || p.family_name) like ${containing(w)} or exists (select 1 from person_alias a where a.person_id = p.id and lower(a.given_name || ' ' || a.family_name) like ${containing(w)}))`,
     );
     const districtCond = q.district
       ? sql<boolean>`(lower(p.recorded_district) = ${q.district.toLowerCase()} or exists (select 1 from person_address a where a.person_id = p.id and lower(a.district) = ${q.district.toLowerCase()}))`

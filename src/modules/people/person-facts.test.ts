@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageAt, isChildAt, normaliseVrm } from './person-facts.js';
+import { ageAt, containing, isChildAt, normaliseVrm } from './person-facts.js';
 
 describe('age from date of birth', () => {
   it('counts whole years at the reference date', () => {
@@ -29,5 +29,12 @@ describe('vehicle registration marks', () => {
     expect(() => normaliseVrm('AB12CDEF')).toThrow(/at most 7/);
     expect(() => normaliseVrm('1234567')).toThrow(/not a UK registration/);
     expect(() => normaliseVrm('ABCDEFG')).toThrow(/not a UK registration/);
+  });
+});
+
+describe('LIKE patterns', () => {
+  it('escapes wildcards and the escape character so text matches literally', () => {
+    expect(containing('doe')).toBe('%doe%');
+    expect(containing('50%_off\\')).toBe('%50\\%\\_off\\\\%');
   });
 });

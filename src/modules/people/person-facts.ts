@@ -36,3 +36,6 @@ export function normaliseVrm(raw: string): string {
   if (!VRM_FORMATS.some((f) => f.test(vrm))) throw new AppError('validation', 'vrm: not a UK registration format (e.g. AB12 CDE, A123 BCD, ABC 123D)');
   return vrm;
 }
+
+/** A LIKE pattern matching text that contains `s` literally (% _ and \\ escaped; backslash is PostgreSQL's default LIKE escape). */
+export const containing = (s: string): string => `%${s.replace(/[\\%_]/g, '\\$&')}%`;

@@ -7,6 +7,7 @@ import { homeAgencyId, parseOrThrow } from '../partners/index.js';
 import { DuplicatesFound, type Caller, type DuplicateCandidate } from './caller.js';
 import { placeCandidates } from './duplicates.js';
 import { assertOwnDistrict, locate } from './location.js';
+import { containing } from './person-facts.js';
 import { peoplePolicy } from './people.policy.js';
 import { newPlaceSchema, placeCheckSchema, searchQuerySchema } from './people.schema.js';
 import { sharingOf } from './sharing.service.js';
@@ -86,8 +87,8 @@ export async function searchPlaces(db: Db, auditKey: Buffer, caller: Caller, que
   const q = parseOrThrow(searchQuerySchema, query);
   return db.transaction().execute(async (trx) => {
     const v = await viewerOf(trx, caller.principal);
-    const w = (q.q ?? '').toLowerCase().replace(/[%_\\]/g, '');
-    const text = w ? sql<boolean>`lower(coalesce(p.name, '') || ' ' || coalesce(p.address, '') || ' ' || coalesce(p.postcode, '')) like ${`%${w}%`}` : sql<boolean>`true`;
+    const w = (q.q ?? '').toLowerCase();
+    const text = w ? sql<boolean>`lower(coalesce(p.name, '') || ' ' || coalesce(p.address, '') || ' ' || coalesce(p.postcode, '')) like ${containing(w)}` : sql<boolean>`true`;
     const district = q.district ? sql<boolean>`lower(p.district) = ${q.district.toLowerCase()}` : sql<boolean>`true`;
     const rows = await sql<PlaceRow>`select p.id, p.name, p.address, p.postcode, p.lon, p.lat, p.lsoa_code, p.district, p.premises_type from place p
       where p.merged_into is null and ${visibleCondition('place', v)} and ${text} and ${district} order by p.id desc limit ${q.limit}`.execute(trx);
