@@ -88,6 +88,20 @@ describe.skipIf(skipReason !== null)(`people pages in Chromium${skipReason ? ` (
     expect(await warning.textContent()).toContain('same address');
   });
 
+  it('shows markup typed into a name as plain text', async () => {
+    const evil = '<img src=x onerror="window.__xss=1">';
+    await page.goto(`${BASE_URL}/people`);
+    const form = page.getByTestId('new-person-form');
+    await form.waitFor(POLL);
+    await form.getByLabel('Given name').fill(evil);
+    await form.getByLabel('Family name').fill(`${family}x`);
+    await page.getByTestId('new-person-submit').click();
+    await page.waitForURL(/\/people\/\d+$/, POLL);
+    await page.getByTestId('person-name').waitFor(POLL);
+    expect(await page.getByTestId('person-name').textContent()).toBe(`${evil} ${family}x `);
+    expect(await page.evaluate<unknown>('window.__xss')).toBeUndefined();
+  });
+
   it('lets an admin add a partner agency and move the person to it, which sends consent back to review', async () => {
     const admin = await newPage(browser);
     try {
