@@ -19,6 +19,11 @@ describe('personal fields are marked in the schema', () => {
       order by 1`.execute(t.handle.db);
     const cols = r.rows.map((x) => x.col);
     expect(cols).toEqual(expect.arrayContaining(['app_user.display_name', 'app_user.username', 'audit_log.actor', 'sign_in_failure.client']));
+    // people records (migration 0005)
+    expect(cols).toEqual(expect.arrayContaining([
+      'person.given_name', 'person.family_name', 'person.date_of_birth', 'person_alias.family_name', 'person_address.address',
+      'person_address.postcode', 'person_link.role', 'person_occurrence.category', 'place.address', 'vehicle.vrm', 'sharing_event.recorded_by',
+    ]));
     // the password hash is a secret, not something to disclose: it is deliberately not listed
     expect(cols).not.toContain('app_user.password_hash');
   });
