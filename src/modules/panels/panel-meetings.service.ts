@@ -23,7 +23,8 @@ function change<T extends Added>(db: Db, auditKey: Buffer, actor: Actor, panelId
 }
 
 async function meetingOf(trx: Db, panelId: number, meetingId: number): Promise<void> {
-  const m = await trx.selectFrom('panel_meeting').select('id').where('id', '=', meetingId).where('panel_id', '=', panelId).executeTakeFirst();
+  // Locked: additions to one meeting are serialised (agenda positions are numbered in order).
+  const m = await trx.selectFrom('panel_meeting').select('id').where('id', '=', meetingId).where('panel_id', '=', panelId).forUpdate().executeTakeFirst();
   if (!m) throw new AppError('not_found', `No meeting ${meetingId} of panel ${panelId}`);
 }
 

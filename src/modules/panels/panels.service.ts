@@ -36,7 +36,11 @@ export async function createPanel(db: Db, auditKey: Buffer, actor: Actor, input:
     const taken = await trx.selectFrom('panel').select('id').where('name', '=', v.name).executeTakeFirst();
     if (taken) throw new AppError('conflict', `name: a panel called '${v.name}' already exists`);
     const by = actorName(actor);
-    const { id } = await trx.insertInto('panel').values({ name: v.name, kind: v.kind, chair: v.chair ?? null, created_by: by }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx.insertInto('panel').values({ name: v.name, kind: v.kind, chair: v.chair ?? null, created_by: by }).returning('id').executeTakeFirstOrThrow()
+      .catch((err: { code?: string }) => {
+        // the same name taken by a request running at the same time
+        throw err?.code === '23505' ? new AppError('conflict', `name: a panel called '${v.name}' already exists`) : err;
+      });
     await trx.insertInto('panel_district').values(districts.map((district) => ({ panel_id: id, district }))).execute();
     if (members.length) await trx.insertInto('panel_member_agency').values(members.map((agency_id) => ({ panel_id: id, agency_id }))).execute();
     await appendAudit(trx, auditKey, { actor: by, action: 'create', recordType: 'panel', recordId: String(id), details: { kind: v.kind, districts, members: members.length } });
