@@ -4,54 +4,20 @@ import { ErrorMessage, Loading } from '../../app/ErrorMessage';
 import { Link } from '../../app/router';
 import type { Me } from '../../app/session';
 import { useApi } from '../../app/useApi';
-import { listPlans, mayEditPlans, planTasks, STATUS_LABEL, STATUS_TAG, SUBJECT_KIND_LABEL, type PlanTask } from './api';
+import { listPlans, mayEditPlans, STATUS_LABEL, STATUS_TAG, SUBJECT_KIND_LABEL } from './api';
+import { PlanTasksPanel } from './PlanTasks';
 import { NewPlanForm } from './NewPlanForm';
 import './plans.css';
-
-const KIND_LABEL: Record<PlanTask['kind'], string> = { review: 'Review', intervention: 'Intervention', partner_action: 'Partner action' };
-
-function TaskTable({ tasks, caption }: { tasks: PlanTask[]; caption: string }) {
-  if (!tasks.length) return <p className="empty">None.</p>;
-  return (
-    <table className="table table--compact" data-testid={`tasks-${caption.toLowerCase().replace(/\s+/g, '-')}`}>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead><tr><th scope="col">Due</th><th scope="col">What</th><th scope="col">Plan</th><th scope="col">Owner</th></tr></thead>
-      <tbody>
-        {tasks.map((t) => (
-          <tr key={`${t.kind}:${t.planId}:${t.itemId}`}>
-            <td className="nowrap">{t.due}{t.daysOverdue ? <span className="overdue"> ({t.daysOverdue} days overdue)</span> : null}</td>
-            <td>{KIND_LABEL[t.kind]}: {t.what}</td>
-            <td><Link to={`/plans/${t.planId}`}>Plan {t.planId}</Link> · {SUBJECT_KIND_LABEL[t.subjectKind] ?? t.subjectKind} · {t.district}</td>
-            <td>{t.owner}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 export function PlansPage({ me }: { me: Me }) {
   const [status, setStatus] = useState('');
   const [mine, setMine] = useState(false);
   const plans = useApi(`plans:${status}:${mine}`, (s) => listPlans({ status: status || undefined, mine: mine ? 'true' : undefined }, s));
-  const tasks = useApi(mayEditPlans(me.role) ? 'plan-tasks' : null, planTasks);
   return (
     <div className="page" data-testid="plans-page" data-ready={plans.data && !plans.loading ? 'true' : 'false'}>
       <h1 className="page-title">Proactive management plans</h1>
       <p className="lead">Plans for repeat offenders, young people at risk and repeat victims. Every view of a plan is recorded in the audit log.</p>
-      {mayEditPlans(me.role) ? (
-        <section className="panel" aria-labelledby="plan-tasks-title" data-testid="plan-tasks">
-          <h2 className="panel__title" id="plan-tasks-title">{me.role === 'supervisor' ? 'Due reviews and tasks in your districts' : 'My due reviews and tasks'}</h2>
-          {tasks.error ? <ErrorMessage error={tasks.error} what="tasks" onRetry={tasks.reload} /> : !tasks.data ? <Loading what="tasks" /> : (
-            <>
-              <h3 className="spec-form__title">Overdue</h3>
-              <TaskTable tasks={tasks.data.overdue} caption="Overdue" />
-              <h3 className="spec-form__title">Due in the next {tasks.data.dueSoonDays} days</h3>
-              <TaskTable tasks={tasks.data.dueSoon} caption="Due soon" />
-            </>
-          )}
-        </section>
-      ) : null}
+      {mayEditPlans(me.role) ? <PlanTasksPanel me={me} /> : null}
       <section className="panel" aria-labelledby="plans-title">
         <h2 className="panel__title" id="plans-title">Plans{plans.data ? ` (${plans.data.plans.length})` : ''}</h2>
         <div className="field-row">
