@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { createUser } from '../identity/index.js';
-import { reviewDue } from '../privacy/index.js';
+import { personSubjectAccessExport, reviewDue } from '../privacy/index.js';
 import { fixturePerson } from './plan-fixtures.js';
 import { plansAboutPeople } from './index.js';
 
@@ -32,5 +32,12 @@ describe('retention and subject access of plans and panel minutes', () => {
     // a subject access export gathers every plan about the person, closed ones included
     const plans = await plansAboutPeople(db, [person], '2026-11-24');
     expect(plans.map((p) => [p.status, p.person.name])).toEqual([['closed', 'Old Case'], ['closed', 'Old Case'], ['active', 'Old Case']]);
+    // ... and the person's subject access export includes them
+    const audited: string[] = [];
+    const sar = await personSubjectAccessExport(db, person, 'SAR-2026-0099', async (_trx, e) => {
+      audited.push(`${e.action}:${e.recordType}:${String(e.details.plans)}`);
+    });
+    expect((sar.plans as { id: number }[]).map((p) => p.id)).toEqual(plans.map((p) => p.id));
+    expect(audited).toEqual(['export:person:3']);
   });
 });

@@ -2,13 +2,14 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { toStoredEntry } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { plansAboutPeople } from '../plans/index.js';
 
 type Audit = (trx: Db, event: { action: string; recordType: string; recordId: string; reason: string; details: Record<string, unknown> }) => Promise<void>;
 
 /**
  * Everything held about one person record, for a subject access request: the person, records
  * merged into it, aliases, addresses, links to other records, occurrences, vehicles, sharing
- * (agencies and history) and the audit rows about them. Audited as an export with the reason.
+ * (agencies and history), Proactive Management Plans about them and the audit rows about all these. Audited as an export with the reason.
  */
 export async function personSubjectAccessExport(db: Db, personId: number, reason: string, audit: Audit): Promise<Record<string, unknown>> {
   if (reason.trim().length < 5) throw new AppError('validation', '--reason: say why (e.g. the request reference), at least 5 characters');
@@ -30,22 +31,25 @@ export async function personSubjectAccessExport(db: Db, personId: number, reason
       .execute();
     const shares = await trx.selectFrom('record_share').selectAll().where('record_type', '=', 'person').where('record_id', 'in', ids).execute();
     const sharingHistory = await trx.selectFrom('sharing_event').selectAll().where('record_type', '=', 'person').where('record_id', 'in', ids).orderBy('id').execute();
+    const plans = await plansAboutPeople(trx, ids, new Date().toISOString().slice(0, 10));
+    const planIds = plans.map((p) => String(p.id));
     const occurrenceIds = occurrences.map((o) => String(o.id));
     const vehicleIds = vehicles.map((v) => String(v.id));
     const entries = await sql<Parameters<typeof toStoredEntry>[0]>`
       select * from audit_log
       where (record_type = 'person' and record_id in (${sql.join(ids.map(String))}))
         or (record_type = 'person_occurrence' and record_id in (${sql.join(occurrenceIds.length ? occurrenceIds : [''])}))
+        or (record_type = 'plan' and record_id in (${sql.join(planIds.length ? planIds : [''])}))
         or (record_type = 'vehicle' and record_id in (${sql.join(vehicleIds.length ? vehicleIds : [''])}) and details->>'personId' = ${String(personId)})
       order by id`.execute(trx);
     await audit(trx, {
       action: 'export', recordType: 'person', recordId: String(personId), reason: reason.trim(),
-      details: { kind: 'subject-access', mergedRecords: merged.length, auditEntries: entries.rows.length },
+      details: { kind: 'subject-access', mergedRecords: merged.length, plans: plans.length, auditEntries: entries.rows.length },
     });
     return {
       generatedAt: new Date().toISOString(),
       subject: { kind: 'person record', id: personId },
-      person, mergedRecords: merged, aliases, addresses, links, occurrences, vehicles, shares, sharingHistory,
+      person, mergedRecords: merged, aliases, addresses, links, occurrences, vehicles, shares, sharingHistory, plans,
       auditEntries: entries.rows.map((r) => {
         const e = toStoredEntry(r);
         return { id: e.id, at: e.at, actor: e.actor, action: e.action, recordType: e.recordType, recordId: e.recordId, purpose: e.purpose, recipients: e.recipients, reason: e.reason, details: e.details };
