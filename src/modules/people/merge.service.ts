@@ -9,6 +9,7 @@ import { peoplePolicy } from './people.policy.js';
 import { mergeSchema } from './people.schema.js';
 import type { ShareableType } from './people.tables.js';
 import { assertVisible, viewerOf } from './scope.js';
+import { repointReferences } from './merge-references.js';
 
 export interface MergeResult {
   merged: number;
@@ -42,8 +43,8 @@ const count = (r: { numUpdatedRows?: bigint; numInsertedOrUpdatedRows?: bigint }
 /**
  * Merges person `id` into `into` in one transaction: the merged name becomes an alias of the
  * survivor, and aliases, addresses, links, occurrences and vehicles move across (a date of birth
- * fills the survivor's when it has none). The merged record stays as a tombstone pointing at the
- * survivor; both ids are audited. Repeating a finished merge answers the same result.
+ * fills the survivor's when it has none), and other modules' references (plans) follow. The merged
+ * record stays as a tombstone pointing at the survivor; both ids are audited. Repeating a finished merge answers the same result.
  */
 export async function mergePeople(db: Db, auditKey: Buffer, caller: Caller, id: number, input: unknown): Promise<MergeResult> {
   authorize(peoplePolicy, 'people.merge', caller.principal);
@@ -65,22 +66,23 @@ export async function mergePeople(db: Db, auditKey: Buffer, caller: Caller, id: 
     await trx.deleteFrom('vehicle_person').where('person_id', '=', id).execute();
     if (from.date_of_birth) await trx.updateTable('person').set({ date_of_birth: from.date_of_birth }).where('id', '=', into).where('date_of_birth', 'is', null).execute();
     await trx.updateTable('person').set({ updated_at: new Date() }).where('id', '=', into).execute();
+    const references = await repointReferences(trx, 'person', id, into);
     await trx.updateTable('person').set({ merged_into: into, merged_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
-    await audit(trx, auditKey, caller, 'person', id, into, { aliases: aliases + 1, addresses, occurrences, links: Number(links), vehicles: Number(vehicles) });
+    await audit(trx, auditKey, caller, 'person', id, into, { aliases: aliases + 1, addresses, occurrences, links: Number(links), vehicles: Number(vehicles), ...references });
     return { merged: id, into, alreadyMerged: false };
   });
 }
 
-/** Merges place `id` into `into`: occurrences at it move across; the merged place stays as a tombstone. */
+/** Merges place `id` into `into`: whatever refers to it (occurrences, problems) moves across; the merged place stays as a tombstone. */
 export async function mergePlaces(db: Db, auditKey: Buffer, caller: Caller, id: number, input: unknown): Promise<MergeResult> {
   authorize(peoplePolicy, 'people.merge', caller.principal);
   const { into } = parseOrThrow(mergeSchema, input);
   return db.transaction().execute(async (trx) => {
     if (await prepare(trx, caller, 'place', id, into)) return { merged: id, into, alreadyMerged: true };
-    const occurrences = count(await trx.updateTable('person_occurrence').set({ place_id: into }).where('place_id', '=', id).execute());
+    const references = await repointReferences(trx, 'place', id, into); // occurrences, problems, ...
     await trx.updateTable('place').set({ updated_at: new Date() }).where('id', '=', into).execute();
     await trx.updateTable('place').set({ merged_into: into, merged_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
-    await audit(trx, auditKey, caller, 'place', id, into, { occurrences });
+    await audit(trx, auditKey, caller, 'place', id, into, references);
     return { merged: id, into, alreadyMerged: false };
   });
 }
