@@ -74,6 +74,8 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
     expect((await req('partner', `/api/problems/${dover.id}`)).status).toBe(200);
     expect((await req('partner', `/api/problems/${dover.id}`, 'PATCH', { statement: 'x' })).status).toBe(403);
     expect((await req('auditor', '/api/problems')).status).toBe(403);
+    // the role is checked before the body: an invalid body from a partner is still 403
+    expect((await req('partner', '/api/problems', 'POST', { statementType: 'weather' })).status).toBe(403);
   });
 
   it('walks the stages: each move needs its fields and is recorded; close, then export the case study without names', async () => {

@@ -3,7 +3,8 @@ import type { Context } from 'hono';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { handleError, validationHook } from '../../platform/http.js';
-import type { AppEnv } from '../../platform/policy.js';
+import { requirePermission, type AppEnv } from '../../platform/policy.js';
+import { problemsPolicy } from './problems.policy.js';
 import type { Actor } from './problems.access.js';
 import { addAction, updateAction } from './problems.actions.service.js';
 import { assessmentInputSchema, computeAssessment } from './problems.assessment.service.js';
@@ -72,6 +73,8 @@ async function jsonBody(c: Context<AppEnv>, optional = false): Promise<unknown> 
 export function problemRoutes(db: Db, auditKey: Buffer) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError);
+  // Roles first (403), before any body is validated; scope (404) and audit are the services'.
+  app.on(['POST', 'PATCH', 'DELETE'], ['/api/problems', '/api/problems/*'], requirePermission(problemsPolicy, 'problems.update'));
   app.openapi(R.list, async (c) => c.json(await listProblems(db, auditKey, actorOf(c), c.req.valid('query')), 200));
   app.openapi(R.create, async (c) => c.json(await createProblem(db, auditKey, actorOf(c), await jsonBody(c)), 201) as never);
   app.openapi(R.tasks, async (c) => c.json(await listTasks(db, auditKey, actorOf(c)), 200));
