@@ -150,8 +150,14 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     await page.waitForSelector('[data-testid="problem-board"][data-ready="true"]');
     expect(await page.getByTestId('board-closed').textContent()).toContain('Repeat location: ');
     await screenshot(page, 'problem-board');
+    await page.getByRole('button', { name: 'Open the problem' }).click();
+    const summary = await page.getByTestId('new-problem-errors').textContent();
+    expect(summary).toContain('Title must be at least 3 characters');
+    expect(summary).toContain('Type must be one of behaviour, place, persons, time');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto(`${BASE_URL}/tasks`);
     await page.waitForSelector('[data-testid="tasks-page"][data-ready="true"]');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(w.pageErrors).toEqual([]);
     expect(w.externalRequests).toEqual([]);
   });

@@ -72,7 +72,7 @@ export function ProblemBoard() {
                     <li key={r.id} className="board__card">
                       <Link to={`/problems/${r.id}`}>{r.title}</Link>
                       <div className="small muted">{r.district} · {r.statementType}{r.owner ? ` · ${r.owner}` : ''}</div>
-                      <div className="small">{r.openActions} open action{r.openActions === 1 ? '' : 's'}{r.reviewDate ? ` · review ${r.reviewDate}` : ''}</div>
+                      <div className="small">{r.openActions} open action{r.openActions === 1 ? '' : 's'}{r.reviewDate && r.stage !== 'closed' ? ` · review ${r.reviewDate}` : ''}</div>
                     </li>
                   ))}
                 </ul>
