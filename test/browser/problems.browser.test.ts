@@ -113,12 +113,14 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     await page.locator('#assessment-evalStart').fill('2025-08');
     await page.locator('#assessment-evalPreMonths').fill('1');
     await page.locator('#assessment-areaControl').fill(control);
+    await page.locator('#assessment-harmWeights').fill('Shoplifting=1.5; Anti-social behaviour=0.5');
     await page.locator('#assessment-outcome').selectOption('reduced');
     await page.locator('#assessment-lessons').fill('Lighting was quick to deliver; agree the baseline before starting.');
     await page.getByTestId('assessment-save').click();
     await page.getByTestId('assessment-result').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('wdd-reading').textContent()).toMatch(/Reading: (fewer|more|no change in) incidents than the control predicts/);
     expect(await page.getByTestId('assessment-provenance').textContent()).toContain('data cut-off 2025-09');
+    expect(await page.getByTestId('assessment-result').textContent()).toMatch(/Harm-weighted WDD-?\d/);
     expect(Number(await page.getByTestId('assessment-counts').locator('tbody tr').first().locator('td').first().textContent())).toBeGreaterThan(0);
     // Picked from Jul-Sep 2025 and evaluated against July: the regression-to-the-mean warning shows.
     expect(await page.getByTestId('problem-warnings').textContent()).toContain('Regression to the mean: the pre period 2025-07..2025-07');

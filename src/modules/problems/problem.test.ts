@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryOf, rtmWarnings, windowsOverlap } from './problem.js';
 import { buildCaseStudy, limitWords, redact } from './case-study.js';
+import { problemFieldsSchema } from './problems.schema.js';
 
 describe('regression to the mean', () => {
   it('warns when the baseline or the pre period overlaps the window the problem was picked from', () => {
@@ -43,5 +44,16 @@ describe('case study text', () => {
     expect(text).not.toContain('Kevin');
     expect(text).not.toContain('Sample');
     expect(cs.words.summary).toBeLessThanOrEqual(400);
+  });
+});
+
+describe('harm weights as typed', () => {
+  it('reads "Category=weight; ..." and names a bad pair', () => {
+    expect(problemFieldsSchema.parse({ harmWeights: 'Burglary=3.5; Anti-social behaviour=1' }).harmWeights).toEqual({ Burglary: 3.5, 'Anti-social behaviour': 1 });
+    expect(problemFieldsSchema.parse({ harmWeights: { Robbery: 2 } }).harmWeights).toEqual({ Robbery: 2 });
+    expect(problemFieldsSchema.parse({ harmWeights: '' }).harmWeights).toEqual({});
+    const bad = problemFieldsSchema.safeParse({ harmWeights: 'Burglary=heavy' });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.message).toBe("must be CATEGORY=WEIGHT pairs separated by ';' with weights >= 0, not 'Burglary=heavy'");
   });
 });

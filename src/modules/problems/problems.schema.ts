@@ -25,6 +25,22 @@ const optText = (max: number) => text(max).nullable().optional();
 const codes = z.array(z.string().trim().min(1, 'must not be empty').max(20, 'must be a code')).max(500, 'at most 500 codes');
 const list = z.array(z.string().trim().min(1).max(200)).max(100);
 
+/** Harm weights per category: an object, or "Category=weight; Category=weight" as typed in the web form. */
+const harmWeightsSchema = z.union([z.record(z.string(), z.number().min(0, 'weights must be >= 0')), z.string()]).transform((v, ctx) => {
+  if (typeof v !== 'string') return v;
+  const out: Record<string, number> = {};
+  for (const part of v.split(';').map((x) => x.trim()).filter(Boolean)) {
+    const at = part.lastIndexOf('=');
+    const w = at > 0 && part.slice(at + 1).trim() !== '' ? Number(part.slice(at + 1)) : NaN;
+    if (!Number.isFinite(w) || w < 0) {
+      ctx.addIssue({ code: 'custom', message: `must be CATEGORY=WEIGHT pairs separated by ';' with weights >= 0, not '${part}'` });
+      return z.NEVER;
+    }
+    out[part.slice(0, at).trim()] = w;
+  }
+  return out;
+});
+
 /** The saved incident filter of the Scanning stage: area as districts and/or LSOA codes, categories, period. */
 export const problemFilterSchema = z
   .object({
@@ -79,7 +95,7 @@ export const problemFieldsSchema = z.object({
   areaControl: codes.optional(),
   areaDispTreated: codes.optional(),
   areaDispControl: codes.optional(),
-  harmWeights: z.record(z.string(), z.number().min(0, 'weights must be >= 0')).optional(),
+  harmWeights: harmWeightsSchema.optional(),
   outcome: z.enum(OUTCOMES, { error: `must be one of ${OUTCOMES.join(', ')}` }).nullable().optional(),
   outcomeDetail: optText(2000),
   lessons: optText(4000),

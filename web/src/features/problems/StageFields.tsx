@@ -7,7 +7,7 @@ export interface FieldDef {
   /** API field name; `filter.x` for the saved incident filter. */
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'month' | 'date' | 'number' | 'select' | 'codes';
+  kind: 'text' | 'textarea' | 'month' | 'date' | 'number' | 'select' | 'codes' | 'weights';
   hint?: string;
   options?: readonly (readonly [string, string])[];
 }
@@ -17,7 +17,8 @@ const idOf = (prefix: string, name: string) => `${prefix}-${name.replace(/\./g, 
 function valueOf(p: Problem, name: string): string {
   const v = name.startsWith('filter.') ? (p.filter as unknown as Record<string, unknown>)[name.slice(7)] : (p as unknown as Record<string, unknown>)[name];
   if (v === null || v === undefined) return '';
-  return Array.isArray(v) ? v.join(', ') : String(v);
+  if (Array.isArray(v)) return v.join(', ');
+  return typeof v === 'object' ? Object.entries(v as Record<string, unknown>).map(([k, w]) => `${k}=${String(w)}`).join('; ') : String(v);
 }
 
 function bodyOf(defs: readonly FieldDef[], values: Record<string, string>, p: Problem): Record<string, unknown> {
@@ -26,7 +27,7 @@ function bodyOf(defs: readonly FieldDef[], values: Record<string, string>, p: Pr
   let filterChanged = false;
   for (const d of defs) {
     const raw = values[d.name]!.trim();
-    const v = d.kind === 'codes' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : d.kind === 'number' ? (raw === '' ? null : Number(raw)) : raw === '' ? null : raw;
+    const v = d.kind === 'weights' ? raw : d.kind === 'codes' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : d.kind === 'number' ? (raw === '' ? null : Number(raw)) : raw === '' ? null : raw;
     if (d.name.startsWith('filter.')) {
       filter[d.name.slice(7)] = v === null ? undefined : v;
       filterChanged = true;
@@ -97,7 +98,7 @@ export function StageFields({ problem, prefix, title, defs, readOnly, onSaved, s
       );
     }
     const type = d.kind === 'month' ? 'month' : d.kind === 'date' ? 'date' : d.kind === 'number' ? 'number' : 'text';
-    return <TextField key={d.name} {...common} type={type} className={d.kind === 'text' || d.kind === 'codes' ? '' : 'field--short'} value={values[d.name]} onChange={(e) => set(e.target.value)} />;
+    return <TextField key={d.name} {...common} type={type} className={d.kind === 'text' || d.kind === 'codes' || d.kind === 'weights' ? '' : 'field--short'} value={values[d.name]} onChange={(e) => set(e.target.value)} />;
   };
 
   return (

@@ -37,6 +37,7 @@ export const STAGE_FIELDS: Partial<Record<Stage, readonly FieldDef[]>> = {
     { name: 'areaControl', label: 'Control area (LSOA codes)', kind: 'codes' },
     { name: 'areaDispTreated', label: 'Displacement buffer (LSOA codes)', kind: 'codes', hint: 'Around the target; give the control buffer too' },
     { name: 'areaDispControl', label: 'Control buffer (LSOA codes)', kind: 'codes' },
+    { name: 'harmWeights', label: 'Harm weights (optional)', kind: 'weights', hint: 'Category=weight pairs separated by ; (e.g. Cambridge Crime Harm Index days) for the harm-weighted WDD' },
     { name: 'outcome', label: 'Outcome (impact scale)', kind: 'select', options: OUTCOMES },
     { name: 'outcomeDetail', label: 'Outcome detail', kind: 'text', hint: 'e.g. "reduced by 40%"' },
     { name: 'lessons', label: 'Lessons learned', kind: 'textarea' },
