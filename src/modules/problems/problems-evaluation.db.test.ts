@@ -5,6 +5,7 @@ import { importFiles, inputsOf, textInput } from '../../../test/helpers/inputs.j
 import { sharedFile } from '../../../test/helpers/paths.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { wdd } from '../analytics/evaluation/wdd.js';
+import { poissonETest } from '../analytics/trends/etest.js';
 import { computeAssessment, createProblem, getProblemCounts, updateProblem } from './index.js';
 
 const auditKey = Buffer.from('e'.repeat(32));
@@ -80,6 +81,10 @@ describe('problem assessment: WDD on a hand-worked case', () => {
     expect(before.total).toBe(10);
     expect(before.byMonth).toEqual([{ month: '2025-04', count: 5 }, { month: '2025-05', count: 5 }]);
     expect(before.repeats.places).toBeGreaterThan(0);
+    // the period before (Feb-Mar: 10 + 7) against Apr-May (10), with the e-test
+    expect(before.change).toMatchObject({ previousPeriod: { from: '2025-02', to: '2025-03' }, previousTotal: 17 });
+    expect(before.change.p).toBeCloseTo(poissonETest({ k1: 10, k2: 17 }).p, 12);
+    expect(before.change.reading).toMatch(/^down on 2025-02\.\.2025-03 \(17 → 10, -41%\); not significant at 0\.05/);
     await importFiles(db, [textInput('2025-05-kent-street.csv', [HEADER, ...months['2025-05']!, ...rows('2025-05', T, 4)].join('\n') + '\n')]);
     const after = await getProblemCounts(db, auditKey, cli, p.id);
     expect(after.total).toBe(14);

@@ -4,6 +4,7 @@ import { countIncidents, dataSummary, incidentFilterSchema, incidentPoints, type
 import { repeatLocations } from '../analytics/repeats/index.js';
 import { previousPeriod, resolvePeriod, type Period } from '../analytics/hotspots/period.js';
 import { dbProvenance, type AnalysisProvenance } from '../analytics/provenance.js';
+import { poissonETest } from '../analytics/trends/etest.js';
 import { actorName, visibleProblem, type Actor } from './problems.access.js';
 import type { Problem } from './problem.js';
 
@@ -16,6 +17,8 @@ export interface ProblemCounts {
   total: number;
   byMonth: { month: string; count: number }[];
   byCategory: { category: string; count: number }[];
+  /** Period on period: the same filter over the period just before, with the Poisson e-test of the change. */
+  change: { previousPeriod: Period; previousTotal: number | null; changePct: number | null; p: number | null; reading: string };
   /** The monthly profile: peak and mean month (data.police.uk publishes the month only). */
   temporal: { peakMonth: string | null; peakCount: number; meanPerMonth: number; note: string };
   repeats: {
@@ -29,6 +32,19 @@ export interface ProblemCounts {
   provenance: AnalysisProvenance;
 }
 
+/** The change on the period before (e-test, two-sided); not judged when that period is not imported. */
+export function periodChange(total: number, previousTotal: number, previous: Period, held: { min: string; max: string } | null): ProblemCounts['change'] {
+  if (!held || previous.from < held.min) {
+    return { previousPeriod: previous, previousTotal: null, changePct: null, p: null, reading: `the period before (${previous.from}..${previous.to}) is not fully imported: no comparison` };
+  }
+  const changePct = previousTotal === 0 ? null : (100 * (total - previousTotal)) / previousTotal;
+  const p = total + previousTotal === 0 ? null : poissonETest({ k1: total, k2: previousTotal }).p;
+  const dir = total > previousTotal ? 'up' : total < previousTotal ? 'down' : 'no change';
+  const reading = `${dir} on ${previous.from}..${previous.to} (${previousTotal} → ${total}${changePct === null ? '' : `, ${changePct > 0 ? '+' : ''}${changePct.toFixed(0)}%`}); ` +
+    (p === null ? 'no incidents in either period' : `${p < 0.05 ? 'significant' : 'not significant'} at 0.05 (e-test p = ${p.toPrecision(2)})`);
+  return { previousPeriod: previous, previousTotal, changePct, p, reading };
+}
+
 function filterOf(p: Problem, period: Period): IncidentFilter {
   return incidentFilterSchema.parse({ district: p.filter.district, lsoa: p.filter.lsoa, category: p.filter.category, from: period.from, to: period.to });
 }
@@ -39,7 +55,7 @@ function filterOf(p: Problem, period: Period): IncidentFilter {
  * the analysis engine for the same filter.
  */
 export async function problemCounts(db: Db, p: Problem): Promise<ProblemCounts> {
-  const { dataCutoff } = await dataSummary(db);
+  const { dataCutoff, months: held } = await dataSummary(db);
   const period = resolvePeriod(p.filter.from, p.filter.to, dataCutoff, DEFAULT_MONTHS) ?? { from: p.filter.from ?? '1970-01', to: p.filter.to ?? '1970-01' };
   const f = filterOf(p, period);
   const byMonth = (await countIncidents(db, 'month', f)).rows.map((r) => ({ month: r.key ?? '', count: r.count })).sort((a, b) => a.month.localeCompare(b.month));
@@ -54,6 +70,7 @@ export async function problemCounts(db: Db, p: Problem): Promise<ProblemCounts> 
   const months = byMonth.length || 1;
   return {
     period, filter: { ...p.filter, from: period.from, to: period.to }, total, byMonth, byCategory,
+    change: periodChange(total, (await countIncidents(db, 'month', filterOf(p, previous))).total, previous, held),
     temporal: {
       peakMonth: peak?.month ?? null, peakCount: peak?.count ?? 0, meanPerMonth: total / months,
       note: 'data.police.uk publishes the month of each incident only: hour-of-day and day-of-week profiles need force incident data.',

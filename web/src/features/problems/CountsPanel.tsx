@@ -15,6 +15,7 @@ export function CountsPanel({ id, version }: { id: number; version: string }) {
         <strong data-testid="linked-total">{c.total}</strong> linked incidents in {c.period.from} to {c.period.to}
         {c.byCategory.length ? ` (${c.byCategory.slice(0, 4).map((x) => `${x.category} ${x.count}`).join(', ')})` : ''}.
       </p>
+      <p className="small" data-testid="counts-change">Change: {c.change.reading}.</p>
       <p className="small">
         Monthly profile: {c.byMonth.map((m) => `${m.month} ${m.count}`).join(', ') || 'no incidents'}; peak {c.temporal.peakMonth ?? '–'}, mean {c.temporal.meanPerMonth.toFixed(1)} a month. {c.temporal.note}
       </p>
