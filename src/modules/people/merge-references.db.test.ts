@@ -17,7 +17,7 @@ describe('merging follows the records of other modules', () => {
 
   it('moves a plan about the merged person to the survivor, and problem places (keeping one where both were linked)', async () => {
     const db = t.handle.db;
-    const owner = (await createUser(db, key, caller, { username: 'owner1', role: 'analyst', password: 'granite otter lantern sky' })).id;
+    const owner = (await createUser(db, key, { kind: 'cli', name: 'cli:test' }, { username: 'owner1', role: 'analyst', password: 'granite otter lantern sky' })).id;
     const police = id(await sql<{ id: number }>`select id from partner_agency where name = 'Kent Police'`.execute(db));
     const person = async (given: string) =>
       id(await sql<{ id: number }>`insert into person (given_name, family_name, recorded_district, owning_agency_id, created_by) values (${given}, 'Merge', 'Thanet', ${police}, 'cli:test') returning id`.execute(db));

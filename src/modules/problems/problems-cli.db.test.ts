@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHub } from '../../../test/helpers/cli.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
@@ -7,8 +6,6 @@ describe('hub problems', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await openTestDatabase();
-    // Kysely only closes a driver it has used: touch it so close() releases the embedded database's lock.
-    await sql`select 1`.execute(t.handle.db);
     await t.handle.close(); // the embedded database admits one process at a time
   }, 120_000);
   afterAll(async () => t?.cleanup(), 60_000);

@@ -32,6 +32,7 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
   return {
     db,
     engine: engine.kind,
-    close: () => (closing ??= db.destroy()),
+    // Closes the engine even when no query ran (Kysely skips an unused driver's destroy).
+    close: () => (closing ??= db.destroy().finally(() => engine.close())),
   };
 }

@@ -59,9 +59,8 @@ class EngineDriver implements Driver {
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
     (conn as EngineConnectionAdapter).lease.release();
   }
-  async destroy(): Promise<void> {
-    await this.engine.close();
-  }
+  /** The engine is closed by its owner (DatabaseHandle.close): Kysely only destroys drivers it has used. */
+  async destroy(): Promise<void> {}
 }
 
 /** Kysely dialect over either engine: PostgreSQL SQL everywhere. */
