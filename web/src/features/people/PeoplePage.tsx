@@ -33,7 +33,7 @@ export function PeoplePage({ me }: { me: Me }) {
       </p>
       <section className="panel" aria-labelledby="people-search-heading">
         <h2 className="panel__title" id="people-search-heading">Find a person</h2>
-        <form onSubmit={submit} className="field-row" role="search" data-testid="people-search">
+        <form onSubmit={submit} className="search-row" role="search" data-testid="people-search">
           <TextField id="people-q" label="Name, alias or date of birth (YYYY-MM-DD)" value={text} onChange={(e) => setText(e.target.value)} />
           <button type="submit" className="button">Search</button>
         </form>

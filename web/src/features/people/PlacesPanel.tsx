@@ -66,7 +66,7 @@ export function PlacesPanel({ mayWrite, districtOptions }: { mayWrite: boolean; 
   return (
     <section className="panel" aria-labelledby="places-heading" data-testid="places">
       <h2 className="panel__title" id="places-heading">Places</h2>
-      <form onSubmit={(e) => { e.preventDefault(); setQ(text.trim()); }} className="field-row" role="search">
+      <form onSubmit={(e) => { e.preventDefault(); setQ(text.trim()); }} className="search-row" role="search">
         <TextField id="places-q" label="Name, address or postcode" value={text} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="button button--secondary">Find places</button>
       </form>

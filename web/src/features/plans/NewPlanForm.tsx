@@ -46,7 +46,7 @@ export function NewPlanForm({ me }: { me: Me }) {
     <section className="panel" aria-labelledby="new-plan-title" data-testid="new-plan">
       <h2 className="panel__title" id="new-plan-title">Open a plan</h2>
       <form onSubmit={search} noValidate className="spec-form" aria-label="Find the person" data-testid="person-search">
-        <div className="field-row">
+        <div className="search-row">
           <TextField id="new-plan-person" label="Person" hint="Search by name; only people in your scope are found" value={q} onChange={(e) => setQ(e.target.value)} error={searchError} className="field--medium" />
           <button type="submit" className="button button--secondary button--small" data-testid="person-search-submit">Search</button>
         </div>
