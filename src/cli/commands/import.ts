@@ -1,8 +1,9 @@
 import { helpOf } from '../help.js';
 import { z } from 'zod';
 import { expandInputs } from '../../ingest/files.js';
-import { deleteDemoBoundaries, loadDistrictResolver } from '../../modules/boundaries/index.js';
+import { loadDistrictResolver } from '../../modules/boundaries/index.js';
 import { importPoliceFiles } from '../../modules/police-data/index.js';
+import { deleteOtherDemoData } from '../../modules/demo/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { progressBar } from '../progress.js';
@@ -27,7 +28,7 @@ export async function runImport(argv: string[]): Promise<number> {
       by: actor,
       forceOverride: values.force,
       resolver: await loadDistrictResolver(handle.db),
-      removeOtherDemoData: deleteDemoBoundaries,
+      removeOtherDemoData: deleteOtherDemoData,
       audit,
       onProgress: (p) => bar.update(p.fraction, p.rowsDone, p.file),
     });

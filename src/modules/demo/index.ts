@@ -3,3 +3,5 @@ export { loadDemoData } from './demo.service.js';
 export { generateDemoData } from './demo-data.js';
 export type { DemoDataset } from './demo-data.js';
 export { createDemoUsers, demoPassword } from './demo-users.js';
+export { loadDemoCases, DEMO_ACTOR, type DemoCases } from './demo-cases.js';
+export { deleteDemoCases, deleteOtherDemoData } from './demo-cases-removal.js';

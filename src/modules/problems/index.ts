@@ -5,6 +5,7 @@ export { createProblem, getProblem, listProblems, updateProblem, problemDetail }
 export type { ProblemDetail } from './problems.service.js';
 export { moveStage, closeProblem } from './problems.stage.service.js';
 export { addAction, updateAction } from './problems.actions.service.js';
+export { linkProblemPerson, linkProblemPlace } from './problems.links.service.js';
 export { computeAssessment } from './problems.assessment.service.js';
 export { getProblemCounts } from './problems.counts.service.js';
 export { listTasks } from './problems.tasks.service.js';
