@@ -49,6 +49,7 @@ const matrix: { method: string; path: string; body?: unknown; allowed: readonly 
   { method: 'POST', path: `/api/people/${MATRIX.person}/addresses`, body: { address: '1 Matrix Road', district: 'Thanet' }, allowed: ['admin', 'supervisor', 'officer'] },
   { method: 'POST', path: `/api/people/${MATRIX.person}/links`, body: { recordType: 'problem', recordId: 'm1', role: 'witness', district: 'Thanet' }, allowed: ['admin', 'supervisor', 'officer'] },
   { method: 'POST', path: `/api/people/${MATRIX.person}/occurrences`, body: { role: 'victim', category: 'Violence', occurredOn: '2025-08-01', district: 'Thanet' }, allowed: ['admin', 'supervisor', 'officer'] },
+  { method: 'POST', path: `/api/people/${MATRIX.person}/break-glass`, body: { reason: 'Route matrix: custody reference 1' }, allowed: ['supervisor', 'officer'] },
   { method: 'POST', path: `/api/people/${MATRIX.mergeFrom}/merge`, body: { into: MATRIX.mergeInto }, allowed: ['admin', 'supervisor'] },
   { method: 'POST', path: `/api/people/${MATRIX.mergeInto}/sharing`, body: { status: 'shared_without_consent', lawfulBasis: 'Crime and Disorder Act 1998 s115', agencyIds: [MATRIX.agency] }, allowed: ['admin', 'supervisor'] },
   { method: 'POST', path: `/api/people/${MATRIX.mergeInto}/transfer`, body: { agencyId: MATRIX.agency }, allowed: ['admin', 'supervisor'] },

@@ -102,6 +102,33 @@ describe.skipIf(skipReason !== null)(`people pages in Chromium${skipReason ? ` (
     expect(await page.evaluate<unknown>('window.__xss')).toBeUndefined();
   });
 
+  it('opens a person outside the officer\'s districts only with a reason (break-glass)', async () => {
+    const admin = await newPage(browser);
+    let doverId = '';
+    try {
+      await signInAt(admin.page, 'admin', '/people');
+      const form = admin.page.getByTestId('new-person-form');
+      await form.getByLabel('Given name').fill('Morgan');
+      await form.getByLabel('Family name').fill(`${family}dover`);
+      await form.getByLabel('District').selectOption('Dover');
+      await admin.page.getByTestId('new-person-submit').click();
+      await admin.page.waitForURL(/\/people\/\d+$/, POLL);
+      doverId = new URL(admin.page.url()).pathname.split('/').pop()!;
+    } finally {
+      await admin.context.close();
+    }
+    await page.goto(`${BASE_URL}/people/${doverId}`);
+    const glass = page.getByTestId('break-glass');
+    await glass.waitFor(POLL);
+    await glass.getByRole('button', { name: /break-glass/ }).click();
+    await page.getByTestId('break-glass-errors').waitFor(POLL);
+    await glass.getByLabel('Reason').fill('Arrested in Ramsgate, custody ref CU/77/25');
+    await glass.getByRole('button', { name: /break-glass/ }).click();
+    await page.getByTestId('break-glass-notice').waitFor(POLL);
+    expect(await page.getByTestId('person-name').textContent()).toMatch(new RegExp(`^Morgan ${family}dover`));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('lets an admin add a partner agency and move the person to it, which sends consent back to review', async () => {
     const admin = await newPage(browser);
     try {

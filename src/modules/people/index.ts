@@ -13,7 +13,7 @@ export { ageAt, isChildAt, normaliseVrm } from './person-facts.js';
 export { lsoaOfPoint, knownDistricts } from './location.js';
 export { LINK_ROLES, PREMISES_TYPES, SHARING_STATUSES, type LinkRole, type PremisesType, type SharingStatus, type PeopleTables } from './people.tables.js';
 export { linkSchema, occurrenceSchema, newPersonSchema, newPlaceSchema, newVehicleSchema, repeatsQuerySchema } from './people.schema.js';
-export { createPerson, getPerson, searchPeople, updatePerson, checkPersonDuplicates } from './people.service.js';
+export { createPerson, getPerson, breakGlassPerson, searchPeople, updatePerson, checkPersonDuplicates } from './people.service.js';
 export { createPlace, getPlace, searchPlaces, checkPlaceDuplicates } from './places.service.js';
 export { createVehicle, getVehicle, searchVehicles } from './vehicles.service.js';
 export { mergePeople, mergePlaces } from './merge.service.js';

@@ -10,6 +10,8 @@ import type { PolicyTable } from '../../platform/policy.js';
 export const peoplePolicy = {
   'people.read': ['admin', 'analyst', 'supervisor', 'officer', 'partner'],
   'people.write': ['admin', 'supervisor', 'officer'],
+  /** Reading a person outside one's districts, with a reason (audited): scoped roles only. */
+  'people.break_glass': ['supervisor', 'officer'],
   'people.merge': ['admin', 'supervisor'],
   'people.share': ['admin', 'supervisor'],
   'people.repeats': ['admin', 'analyst', 'supervisor', 'officer'],

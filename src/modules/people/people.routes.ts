@@ -5,8 +5,8 @@ import type { AppEnv } from '../../platform/policy.js';
 import { userCaller } from './caller.js';
 import { mergePeople } from './merge.service.js';
 import { addAddress, addAlias, addLink, addOccurrence } from './person-records.service.js';
-import { checkPersonDuplicates, createPerson, getPerson, searchPeople, updatePerson } from './people.service.js';
-import { addressSchema, duplicateCheckSchema, linkSchema, mergeSchema, nameSchema, newPersonSchema, occurrenceSchema, personPatchSchema, sharingSchema, transferSchema } from './people.schema.js';
+import { breakGlassPerson, checkPersonDuplicates, createPerson, getPerson, searchPeople, updatePerson } from './people.service.js';
+import { addressSchema, breakGlassSchema, duplicateCheckSchema, linkSchema, mergeSchema, nameSchema, newPersonSchema, occurrenceSchema, personPatchSchema, sharingSchema, transferSchema } from './people.schema.js';
 import { repeatPeople } from './repeats.service.js';
 import { body, candidate, createOr409, duplicates409, errors, idParam, json, mergeResult, ok, record, sharingState } from './routes-support.js';
 import { setSharing, transferOwnership } from './sharing.service.js';
@@ -55,6 +55,7 @@ const routes = {
   address: sub('addresses', 'Adds an address (LSOA and district from the point when given)', addressSchema, { 201: done(record) }),
   link: sub('links', 'Links the person to a record with a role (offender, victim, witness, young_person_at_risk, subject)', linkSchema, { 201: done(ok) }),
   occurrence: sub('occurrences', 'Records an occurrence (victim or offender) for repeat ranking', occurrenceSchema, { 201: done(z.object({ id: z.number() })) }),
+  breakGlass: sub('break-glass', 'Reads a person outside your districts, giving the reason (officers and supervisors; audited with the reason)', breakGlassSchema, { 200: done(record) }),
   merge: sub('merge', 'Merges this person into another (admin, supervisor); this record becomes a tombstone', mergeSchema, { 200: done(mergeResult) }),
   sharing: sub('sharing', 'Sets the information-sharing status and the agencies it is shared with (admin, supervisor)', sharingSchema, { 200: done(sharingState) }),
   transfer: sub('transfer', 'Moves ownership to another agency; consent goes back to needs_review (admin, supervisor)', transferSchema, { 200: done(sharingState) }),
@@ -71,6 +72,7 @@ export function peopleRoutes(db: Db, auditKey: Buffer) {
   app.openapi(routes.search, async (c) => c.json({ people: await searchPeople(db, auditKey, who(c), c.req.valid('query')) }, 200));
   app.openapi(routes.create, async (c) => createOr409(c, () => createPerson(db, auditKey, who(c), c.req.valid('json'))) as never);
   app.openapi(routes.get, async (c) => c.json(await getPerson(db, auditKey, who(c), id(c), c.req.valid('query').asOf), 200));
+  app.openapi(routes.breakGlass, async (c) => c.json(await breakGlassPerson(db, auditKey, who(c), id(c), c.req.valid('json')) as never, 200));
   app.openapi(routes.update, async (c) => {
     await updatePerson(db, auditKey, who(c), id(c), c.req.valid('json'));
     return c.json({ ok: true }, 200);

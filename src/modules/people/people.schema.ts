@@ -50,6 +50,10 @@ export const occurrenceSchema = z.object({
   sourceRef: optText(100),
 });
 
+export const breakGlassSchema = z.object({
+  reason: z.string({ message: 'say why you need this record (e.g. the incident or custody reference)' }).trim()
+    .min(10, 'at least 10 characters: say why you need this record (e.g. the incident or custody reference)').max(500),
+});
 export const mergeSchema = z.object({ into: z.number({ message: 'the id of the record to keep' }).int().positive() });
 
 export const newPlaceSchema = z

@@ -10,9 +10,9 @@ import { assertOwnDistrict, checkDistrict, locate, type Located } from './locati
 import { ageAt, containing, isChildAt, today } from './person-facts.js';
 import { peoplePolicy } from './people.policy.js';
 import * as repo from './people.repository.js';
-import { asOfSchema, duplicateCheckSchema, newPersonSchema, personPatchSchema, searchQuerySchema } from './people.schema.js';
+import { asOfSchema, breakGlassSchema, duplicateCheckSchema, newPersonSchema, personPatchSchema, searchQuerySchema } from './people.schema.js';
 import { sharingOf } from './sharing.service.js';
-import { assertVisible, districtFilter, personDistricts, visibleCondition, viewerOf } from './scope.js';
+import { assertVisible, districtFilter, isVisible, personDistricts, visibleCondition, viewerOf } from './scope.js';
 
 /** Age and the child flag are computed at `asOf` (default today) on every read, never stored. */
 function facts(dob: string | null, asOf: string) {
@@ -79,24 +79,48 @@ export async function getPerson(db: Db, auditKey: Buffer, caller: Caller, id: nu
   return db.transaction().execute(async (trx) => {
     const v = await viewerOf(trx, caller.principal);
     await assertVisible(trx, 'person', id, v);
-    const p = (await repo.findPerson(trx, id))!;
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'view', recordType: 'person', recordId: String(id), details: p.merged_into ? { tombstone: true } : null });
-    if (p.merged_into !== null) return { id, mergedInto: Number(p.merged_into), mergedAt: p.merged_at };
-    const partner = caller.principal.role === 'partner';
-    const d = await repo.personDetails(trx, id, districtFilter(v));
-    return {
-      id, givenName: p.given_name, familyName: p.family_name, ...facts(p.date_of_birth, asOf), asOf,
-      recordedDistrict: p.recorded_district, districts: await personDistricts(trx, id), mergedInto: null,
-      aliases: d.aliases.map((a) => ({ id: Number(a.id), givenName: a.given_name, familyName: a.family_name, source: a.source })),
-      addresses: d.addresses.map((a) => ({ id: Number(a.id), address: a.address, postcode: a.postcode, lon: a.lon, lat: a.lat, lsoaCode: a.lsoa_code, district: a.district })),
-      // Partners see the shared person, not the police records the person is linked to.
-      links: partner ? [] : d.links.map((l) => ({ id: Number(l.id), recordType: l.record_type, recordId: l.record_id, role: l.role, district: l.district })),
-      occurrences: partner ? [] : d.occurrences.map((o) => ({ id: Number(o.id), role: o.role, category: o.category, occurredOn: o.occurred_on, district: o.district, placeId: o.place_id === null ? null : Number(o.place_id), sourceRef: o.source_ref })),
-      vehicles: partner ? [] : d.vehicles.map((x) => ({ id: Number(x.id), vrm: x.vrm, make: x.make, model: x.model, colour: x.colour, relation: x.relation })),
-      sharing: await sharingOf(trx, 'person', id),
-      createdAt: p.created_at, updatedAt: p.updated_at,
-    };
+    return personRecord(trx, auditKey, caller, id, asOf, districtFilter(v), null);
   });
+}
+
+/**
+ * Break-glass: an officer or supervisor reads a person outside their districts (e.g. someone
+ * arrested in their area who lives elsewhere), giving the reason. The whole record is shown and
+ * the view is audited with the reason and `breakGlass: true`, so auditors and supervisors can
+ * review every use. A person that does not exist still answers 404.
+ */
+export async function breakGlassPerson(db: Db, auditKey: Buffer, caller: Caller, id: number, input: unknown) {
+  authorize(peoplePolicy, 'people.break_glass', caller.principal);
+  const { reason } = parseOrThrow(breakGlassSchema, input);
+  return db.transaction().execute(async (trx) => {
+    if (!(await repo.findPerson(trx, id))) throw new AppError('not_found', `No person ${id}`);
+    const inScope = await isVisible(trx, 'person', id, await viewerOf(trx, caller.principal));
+    return personRecord(trx, auditKey, caller, id, today(), null, { reason, inScope });
+  });
+}
+
+async function personRecord(trx: Db, auditKey: Buffer, caller: Caller, id: number, asOf: string, filter: string[] | null, breakGlass: { reason: string; inScope: boolean } | null) {
+  const p = (await repo.findPerson(trx, id))!;
+  const details = { ...(p.merged_into ? { tombstone: true } : {}), ...(breakGlass ? { breakGlass: true, inScope: breakGlass.inScope } : {}) };
+  await appendAudit(trx, auditKey, {
+    actor: caller.actor, action: 'view', recordType: 'person', recordId: String(id),
+    reason: breakGlass?.reason ?? null, details: Object.keys(details).length ? details : null,
+  });
+  if (p.merged_into !== null) return { id, mergedInto: Number(p.merged_into), mergedAt: p.merged_at };
+  const partner = caller.principal.role === 'partner';
+  const d = await repo.personDetails(trx, id, filter);
+  return {
+    id, givenName: p.given_name, familyName: p.family_name, ...facts(p.date_of_birth, asOf), asOf,
+    recordedDistrict: p.recorded_district, districts: await personDistricts(trx, id), mergedInto: null,
+    aliases: d.aliases.map((a) => ({ id: Number(a.id), givenName: a.given_name, familyName: a.family_name, source: a.source })),
+    addresses: d.addresses.map((a) => ({ id: Number(a.id), address: a.address, postcode: a.postcode, lon: a.lon, lat: a.lat, lsoaCode: a.lsoa_code, district: a.district })),
+    // Partners see the shared person, not the police records the person is linked to.
+    links: partner ? [] : d.links.map((l) => ({ id: Number(l.id), recordType: l.record_type, recordId: l.record_id, role: l.role, district: l.district })),
+    occurrences: partner ? [] : d.occurrences.map((o) => ({ id: Number(o.id), role: o.role, category: o.category, occurredOn: o.occurred_on, district: o.district, placeId: o.place_id === null ? null : Number(o.place_id), sourceRef: o.source_ref })),
+    vehicles: partner ? [] : d.vehicles.map((x) => ({ id: Number(x.id), vrm: x.vrm, make: x.make, model: x.model, colour: x.colour, relation: x.relation })),
+    sharing: await sharingOf(trx, 'person', id),
+    createdAt: p.created_at, updatedAt: p.updated_at,
+  };
 }
 
 /** Searches names and aliases (and exact dates of birth) within scope; audited with the result count. */

@@ -1,8 +1,11 @@
+import { useState } from 'react';
+import { ApiError } from '../../app/api';
 import { ErrorMessage, Loading } from '../../app/ErrorMessage';
 import { Link } from '../../app/router';
 import type { Me } from '../../app/session';
 import { useApi } from '../../app/useApi';
-import { getPerson, LINK_ROLE_LABEL } from './api';
+import { getPerson, LINK_ROLE_LABEL, type PersonOrTombstone } from './api';
+import { BreakGlassForm } from './BreakGlass';
 import { MergePanel } from './MergePanel';
 import { SharingPanel } from './SharingPanel';
 
@@ -11,9 +14,21 @@ const RECORD_PATH: Record<string, string> = { problem: '/problems/', plan: '/pla
 /** Everything linked to a person that the viewer may see. Opening it is audited. */
 export function PersonPage({ me, id }: { me: Me; id: string }) {
   const person = useApi(`person:${id}`, (signal) => getPerson(id, signal));
-  if (person.error) return <ErrorMessage error={person.error} what={`person ${id}`} onRetry={person.reload} />;
-  if (!person.data) return <Loading what="the person" />;
-  const p = person.data;
+  const [opened, setOpened] = useState<{ id: string; person: PersonOrTombstone; reason: string } | null>(null);
+  const broken = opened?.id === id ? opened : null;
+  const scoped = me.role === 'officer' || me.role === 'supervisor';
+  if (person.error && !broken) {
+    return (
+      <>
+        <ErrorMessage error={person.error} what={`person ${id}`} onRetry={person.reload} />
+        {scoped && person.error instanceof ApiError && person.error.status === 404 ? (
+          <BreakGlassForm id={id} onOpened={(p, reason) => setOpened({ id, person: p, reason })} />
+        ) : null}
+      </>
+    );
+  }
+  const p = broken?.person ?? person.data;
+  if (!p) return <Loading what="the person" />;
   if (p.mergedInto !== null) {
     return (
       <>
@@ -25,6 +40,11 @@ export function PersonPage({ me, id }: { me: Me; id: string }) {
   return (
     <>
       <p><Link to="/people">People</Link></p>
+      {broken ? (
+        <p className="notice" data-testid="break-glass-notice">
+          Opened outside your districts (break-glass). Your reason, “{broken.reason}”, is in the audit log.
+        </p>
+      ) : null}
       <h1 className="page-title" data-testid="person-name">
         {p.givenName} {p.familyName} {p.isChild ? <span className="tag tag--red">Child</span> : null}
       </h1>
