@@ -95,13 +95,14 @@ async function createCases(
   const scanning = (statement: string, why: string) => ({ statement, whyProblem: why, filter: { district: [district], lsoa: [], category: [] } });
   const analysis = (offender: string, victim: string, place: string) => ({
     offender, victimTarget: victim, placeDescription: place,
+    handler: 'DEMO: parents and the school', guardian: 'DEMO: shop staff and passers-by', manager: 'DEMO: the landlord of the premises',
     dataSources: 'DEMO: the generated demo street-level incidents and demo partner notes', hypotheses: 'DEMO: a small group of repeat offenders exploits poor guardianship in the evenings',
   });
   const problem = async (title: string, statementType: string, fields: Record<string, unknown>) =>
     (await createProblem(db, auditKey, actor, { title, district, statementType, ...fields })).id;
 
   // Objective: just opened.
-  const opened = await problem('DEMO: Anti-social behaviour in Rowan Park', 'place', { objectiveTarget: 'DEMO: reduce ASB reports in Rowan Park by a quarter' });
+  const opened = await problem('DEMO: Anti-social behaviour in Rowan Park', 'place', { objectiveTarget: 'DEMO: 25% fewer ASB reports in Rowan Park within six months' });
   await linkProblemPlace(db, auditKey, actor, opened, { placeId: places.park });
 
   // Analysis: objective and scanning done.
@@ -113,7 +114,7 @@ async function createCases(
 
   // Response: the full triangle, people and places linked, two actions (one with the demo partnership).
   const responding = await problem('DEMO: Shoplifting and youth disorder on Kestrel Road', 'behaviour', {
-    ...objective('DEMO: halve shoplifting reports at the Kestrel Road parade within six months'),
+    ...objective('DEMO: 50% fewer shoplifting reports at the Kestrel Road parade within six months'),
     ...scanning('DEMO: repeated shoplifting and groups of young people causing disorder at the parade after school.', 'DEMO: shopkeepers report daily incidents; one shop is considering closing.'),
     ...analysis('DEMO: two or three known local young people and one adult handling the goods', 'DEMO: small independent shops with no door staff', 'DEMO: the parade has blind corners and no CCTV'),
   });
@@ -127,13 +128,13 @@ async function createCases(
 
   // Closed: evaluated with the WDD on the demo incidents (town centre against the rest of the district).
   const closed = await problem('DEMO: Night-time violence around the bus station', 'time', {
-    ...objective('DEMO: fewer violent incidents around the bus station on weekend nights'),
+    ...objective('DEMO: 30% fewer violent incidents around the bus station on weekend nights'),
     ...scanning('DEMO: violence and disorder around the bus station between 22:00 and 03:00 at weekends.', 'DEMO: the most harmful cluster of violence in the district.'),
     ...analysis('DEMO: groups leaving the late bars', 'DEMO: people waiting for the last buses', 'DEMO: a poorly lit bus station with no staff after 22:00'),
   });
   await linkProblemPlace(db, auditKey, actor, closed, { placeId: places.station });
   await linkProblemPerson(db, auditKey, actor, closed, { personId: people.witness, role: 'witness' });
-  await addAction(db, auditKey, actor, closed, { description: 'DEMO: late-night marshals and a taxi marshal at the bus station', mechanism: 'situational', ownerUsername: 'demo-officer', partnerAgencyId: agency.council, status: 'done' });
+  await addAction(db, auditKey, actor, closed, { description: 'DEMO: late-night marshals and a taxi marshal at the bus station', mechanism: 'situational', ownerUsername: 'demo-officer', partnerAgencyId: agency.council, dueDate: daysFrom(now, -30), status: 'done' });
   await moveStage(db, auditKey, actor, closed, { stage: 'assessment', note: 'DEMO: response delivered' });
   const assessed = await computeAssessment(db, auditKey, actor, closed, {
     evalStart, evalPreMonths: 6, evalPostMonths: 6, areaTreated: [area.centre.code], areaControl: area.rest.slice(2).map((l) => l.code),
