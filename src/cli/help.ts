@@ -51,6 +51,12 @@ hub people merge --id N --into M
 hub people occurrence --id N --role victim|offender --category TEXT --date YYYY-MM-DD --district NAME [--source REF]
 hub people repeats [--role victim|offender] [--min 3] [--window 3] [--from YYYY-MM] [--to YYYY-MM] [--district NAME] [--json]
   Every view, search and change is audited as cli:<os user>.`,
+  'vehicles': `hub vehicles add --vrm VRM --district NAME [--make TEXT] [--model TEXT] [--colour TEXT] [--json]
+  Records a vehicle by its registration (upper case, spaces removed; a VRM recorded already is answered, not duplicated).
+hub vehicles find [--vrm PART] [--json]
+hub vehicles show --id N [--json]
+hub vehicles link --id N --person M [--relation owner|keeper|driver|user]
+  Every view, search and change is audited as cli:<os user>.`,
   'partners': `hub partners add --name NAME --kind KIND [--email ADDRESS]
   KIND: police, community_safety_partnership, council, youth_justice, probation, health, school,
   violence_reduction_unit, housing, other.

@@ -52,6 +52,10 @@ const commands: Record<string, Command> = {
     help: helpOf('people'),
     load: async () => (await import('./commands/people.js')).runPeople,
   },
+  vehicles: {
+    help: helpOf('vehicles'),
+    load: async () => (await import('./commands/vehicles.js')).runVehicles,
+  },
   partners: {
     help: helpOf('partners'),
     load: async () => (await import('./commands/partners.js')).runPartners,

@@ -15,7 +15,7 @@ export { LINK_ROLES, PREMISES_TYPES, SHARING_STATUSES, type LinkRole, type Premi
 export { linkSchema, occurrenceSchema, newPersonSchema, newPlaceSchema, newVehicleSchema, repeatsQuerySchema } from './people.schema.js';
 export { createPerson, getPerson, breakGlassPerson, searchPeople, updatePerson, checkPersonDuplicates } from './people.service.js';
 export { createPlace, getPlace, searchPlaces, checkPlaceDuplicates } from './places.service.js';
-export { createVehicle, getVehicle, searchVehicles } from './vehicles.service.js';
+export { createVehicle, getVehicle, searchVehicles, linkVehiclePerson } from './vehicles.service.js';
 export { mergePeople, mergePlaces } from './merge.service.js';
 export { repeatPeople } from './repeats.service.js';
 export { setSharing, transferOwnership } from './sharing.service.js';
