@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { AppError, asAppError, toHttpStatus } from './errors.js';
 import { log } from './logger.js';
+import { validationError } from './validate.js';
 
 /** The JSON body of every error response. */
 export function errorBody(err: AppError) {
@@ -23,9 +24,7 @@ export function handleError(err: unknown, c: Context) {
 /** zod-openapi validation hook: a 400 naming the field and the reason. */
 export function validationHook(result: { success: boolean; error?: z.ZodError }, c: Context) {
   if (!result.success && result.error) {
-    const details = result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-    const first = details[0];
-    return c.json(errorBody(new AppError('validation', first ? `${first.field}: ${first.message}` : 'Invalid request', details)), 400);
+    return c.json(errorBody(validationError(result.error.issues)), 400);
   }
   return undefined;
 }

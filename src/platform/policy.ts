@@ -44,3 +44,9 @@ export function requirePermission<A extends string>(table: PolicyTable<A>, actio
 
 /** Actor string written to the audit log. */
 export const actorOf = (p: Principal): string => `user:${p.username}`;
+
+/** Who acts in a service: a signed-in person (checked against policy and scope) or the operator's CLI. */
+export type Actor = { kind: 'user'; principal: Principal } | { kind: 'cli'; name: string };
+
+/** The audit log's actor: user:<name>, or cli:<os user> as given. */
+export const actorName = (a: Actor): string => (a.kind === 'cli' ? a.name : actorOf(a.principal));

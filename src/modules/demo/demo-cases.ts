@@ -11,9 +11,9 @@ import { cliCaller, createPerson, createPlace } from '../people/index.js';
 import { addAction, closeProblem, computeAssessment, createProblem, linkProblemPerson, linkProblemPlace, moveStage, updateProblem } from '../problems/index.js';
 import { addIntervention, addPartnerAction, addRiskFactor, changePlanStatus, createPlan } from '../plans/index.js';
 import { addAgendaItem, addDecision, addMeeting, addPanelAction, createPanel } from '../panels/index.js';
-import type { Actor } from '../identity/index.js';
 import { DEMO_DEFAULT_END_MONTH, DEMO_DEFAULT_MONTHS, DEMO_DEFAULT_SEED, monthRange } from './demo-data.js';
 import { bilinear, buildGeography, type DemoLsoa } from './demo-geometry.js';
+import type { Actor } from '../../platform/policy.js';
 
 /** The actor of every demo case record: `created_by` / `actor` = 'demo' (a CLI actor is 'cli:<user>', a user 'user:<name>'). */
 export const DEMO_ACTOR = 'demo';

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../platform/db/database.js';
-import { createUser, type Actor } from '../identity/index.js';
+import { createUser } from '../identity/index.js';
+import type { Actor } from '../../platform/policy.js';
 
 const WORDS = [
   'amber', 'basalt', 'cedar', 'delta', 'ember', 'fjord', 'granite', 'harbour', 'indigo', 'juniper', 'kestrel', 'lantern',

@@ -1,30 +1,18 @@
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { authorize, type Principal } from '../../platform/policy.js';
+import { actorName, authorize, type Actor, type Principal } from '../../platform/policy.js';
+import { parseOrThrow } from '../../platform/validate.js';
 import { hashPassword } from './auth.service.js';
 import { identityPolicy } from './identity.policy.js';
 import { newUserSchema, userPatchSchema } from './identity.schema.js';
 import * as users from './users.repository.js';
 import * as sessions from './sessions.repository.js';
 
-/** Who acts: a signed-in person (checked against the policy) or the operator's CLI. */
-export type Actor = { kind: 'user'; principal: Principal } | { kind: 'cli'; name: string };
-
-const actorName = (a: Actor) => (a.kind === 'cli' ? a.name : `user:${a.principal.username}`);
-
-function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] }): AppError {
-  const details = err.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
-  const first = details[0]!;
-  return new AppError('validation', `${first.field}: ${first.message}`, details);
-}
-
 /** Creates an account (admin, or the CLI). The password never leaves this function unhashed. */
 export async function createUser(db: Db, auditKey: Buffer, actor: Actor, input: unknown, opts: { demo?: boolean } = {}): Promise<{ id: number; username: string }> {
   if (actor.kind === 'user') authorize(identityPolicy, 'users.create', actor.principal);
-  const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw firstIssue(parsed.error);
-  const u = parsed.data;
+  const u = parseOrThrow(newUserSchema, input);
   const passwordHash = await hashPassword(u.password);
   return db.transaction().execute(async (trx) => {
     if (await users.findUserByName(trx, u.username)) throw new AppError('conflict', `username: '${u.username}' is taken`);
@@ -52,9 +40,7 @@ export async function listUsers(db: Db, principal: Principal, auditKey?: Buffer)
 /** Changes role, districts, agency or disables an account; disabling ends its sessions. */
 export async function updateUser(db: Db, auditKey: Buffer, principal: Principal, id: number, input: unknown): Promise<void> {
   authorize(identityPolicy, 'users.update', principal);
-  const parsed = userPatchSchema.safeParse(input);
-  if (!parsed.success) throw firstIssue(parsed.error);
-  const p = parsed.data;
+  const p = parseOrThrow(userPatchSchema, input);
   await db.transaction().execute(async (trx) => {
     const before = await users.findUserById(trx, id);
     if (!before) throw new AppError('not_found', `No user ${id}`);

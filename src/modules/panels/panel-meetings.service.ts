@@ -1,11 +1,12 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { parseOrThrow } from '../partners/index.js';
 import { findPlan, planScopeOf, worksInDistrict } from '../plans/index.js';
-import { panelScope, withPanel, type Actor } from './panels.access.js';
+import { panelScope, withPanel } from './panels.access.js';
 import { panelDistricts, problemRef } from './panels.repository.js';
 import { agendaPatchSchema, newAgendaItemSchema, newDecisionSchema, newMeetingSchema, newPanelActionSchema, panelActionPatchSchema } from './panels.schema.js';
 import { checkAgencies } from './panels.service.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import type { Actor } from '../../platform/policy.js';
 
 /** Meetings of a panel and what they record: agenda items (problems, plans), decisions and actions. Managed by admins and supervisors. */
 

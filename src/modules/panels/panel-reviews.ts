@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
-import { parseOrThrow } from '../partners/index.js';
-import { actorName, inPanelScope, panelScope, type Actor, type PanelScope } from './panels.access.js';
+import { inPanelScope, panelScope, type PanelScope } from './panels.access.js';
 import { reviewsQuerySchema } from './panels.schema.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 /** A panel's review of a problem: the agenda item, its note, and the decisions and actions taken on it. */
 export interface ProblemReview {

@@ -2,18 +2,14 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { authorize } from '../../platform/policy.js';
+import { actorName, authorize, type Actor } from '../../platform/policy.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { Actor } from '../identity/index.js';
 import { panelsPolicy } from './panels.policy.js';
 
-export type { Actor };
 type PanelsAction = keyof typeof panelsPolicy;
 
 /** Which panels an actor reaches: all, those covering some districts, or those their agency sits on. */
 export type PanelScope = { kind: 'all' } | { kind: 'districts'; districts: readonly string[] } | { kind: 'agency'; agency: string };
-
-export const actorName = (a: Actor): string => (a.kind === 'cli' ? a.name : `user:${a.principal.username}`);
 
 /** Checks the role (403) and returns the scope. The CLI is the operator: every panel. */
 export function panelScope(actor: Actor, action: PanelsAction): PanelScope {

@@ -1,10 +1,12 @@
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { findAgency, parseOrThrow } from '../partners/index.js';
-import { actorName, checkPanelDistricts, inPanelScope, panelScope, withPanel, type Actor } from './panels.access.js';
+import { findAgency } from '../partners/index.js';
+import { checkPanelDistricts, inPanelScope, panelScope, withPanel } from './panels.access.js';
 import { meetingsOf, memberAgencies, panelDistricts } from './panels.repository.js';
 import { newPanelSchema } from './panels.schema.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);

@@ -4,4 +4,3 @@ export type { Agency } from './partners.service.js';
 export { AGENCY_KINDS, type AgencyKind, type PartnerTables } from './partners.tables.js';
 export { newAgencySchema, agencyPatchSchema } from './partners.schema.js';
 export { partnerRoutes, errorSchema, idParam } from './partners.routes.js';
-export { parseOrThrow } from './validate.js';

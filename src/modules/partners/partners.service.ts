@@ -6,7 +6,7 @@ import { actorOf, authorize, type Principal } from '../../platform/policy.js';
 import { partnersPolicy } from './partners.policy.js';
 import { agencyPatchSchema, newAgencySchema } from './partners.schema.js';
 import type { AgencyKind } from './partners.tables.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow } from '../../platform/validate.js';
 
 /** The agency that owns records created by the force's own staff (seeded by migration 0005). */
 export const HOME_AGENCY = 'Kent Police';

@@ -3,13 +3,13 @@ import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize } from '../../platform/policy.js';
-import { parseOrThrow } from '../partners/index.js';
 import type { Caller } from './caller.js';
 import { peoplePolicy } from './people.policy.js';
 import { mergeSchema } from './people.schema.js';
 import type { ShareableType } from './people.tables.js';
 import { assertVisible, viewerOf } from './scope.js';
 import { repointReferences } from './merge-references.js';
+import { parseOrThrow } from '../../platform/validate.js';
 
 export interface MergeResult {
   merged: number;

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize } from '../../platform/policy.js';
-import { homeAgencyId, parseOrThrow } from '../partners/index.js';
+import { homeAgencyId } from '../partners/index.js';
 import { DuplicatesFound, type Caller, type DuplicateCandidate } from './caller.js';
 import { personCandidates } from './duplicates.js';
 import { assertOwnDistrict, checkDistrict, locate, type Located } from './location.js';
@@ -13,6 +13,7 @@ import * as repo from './people.repository.js';
 import { asOfSchema, breakGlassSchema, duplicateCheckSchema, newPersonSchema, personPatchSchema, searchQuerySchema } from './people.schema.js';
 import { sharingOf } from './sharing.service.js';
 import { assertVisible, districtFilter, isVisible, personDistricts, visibleCondition, viewerOf } from './scope.js';
+import { parseOrThrow } from '../../platform/validate.js';
 
 /** Age and the child flag are computed at `asOf` (default today) on every read, never stored. */
 function facts(dob: string | null, asOf: string) {

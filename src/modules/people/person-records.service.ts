@@ -2,13 +2,13 @@ import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize } from '../../platform/policy.js';
-import { parseOrThrow } from '../partners/index.js';
 import type { Caller } from './caller.js';
 import { assertOwnDistrict, checkDistrict, locate } from './location.js';
 import { peoplePolicy } from './people.policy.js';
 import * as repo from './people.repository.js';
 import { addressSchema, linkSchema, nameSchema, occurrenceSchema, type LinkInput } from './people.schema.js';
 import { assertVisible, isVisible, viewerOf } from './scope.js';
+import { parseOrThrow } from '../../platform/validate.js';
 
 async function livePerson(trx: Db, caller: Caller, id: number) {
   await assertVisible(trx, 'person', id, await viewerOf(trx, caller.principal));

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize } from '../../platform/policy.js';
-import { homeAgencyId, parseOrThrow } from '../partners/index.js';
+import { homeAgencyId } from '../partners/index.js';
 import { DuplicatesFound, type Caller, type DuplicateCandidate } from './caller.js';
 import { placeCandidates } from './duplicates.js';
 import { assertOwnDistrict, locate } from './location.js';
@@ -12,6 +12,7 @@ import { peoplePolicy } from './people.policy.js';
 import { newPlaceSchema, placeCheckSchema, searchQuerySchema } from './people.schema.js';
 import { sharingOf } from './sharing.service.js';
 import { assertVisible, visibleCondition, viewerOf } from './scope.js';
+import { parseOrThrow } from '../../platform/validate.js';
 
 const placeColumns = ['id', 'name', 'address', 'postcode', 'lon', 'lat', 'lsoa_code', 'district', 'premises_type', 'merged_into', 'merged_at', 'created_at', 'updated_at'] as const;
 

@@ -3,13 +3,13 @@ import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { authorize } from '../../platform/policy.js';
 import { addMonths } from '../analytics/hotspots/period.js';
-import { parseOrThrow } from '../partners/index.js';
 import type { Caller } from './caller.js';
 import { ageAt, isChildAt, today } from './person-facts.js';
 import { peoplePolicy } from './people.policy.js';
 import { repeatsQuerySchema } from './people.schema.js';
 import { rankRepeatPeople } from './repeat-people.js';
 import { districtFilter, visibleCondition, viewerOf } from './scope.js';
+import { parseOrThrow } from '../../platform/validate.js';
 
 /**
  * Repeat victims or offenders: occurrences in the period (default the 12 months to this one)

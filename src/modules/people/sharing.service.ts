@@ -3,12 +3,13 @@ import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize } from '../../platform/policy.js';
-import { findAgency, parseOrThrow } from '../partners/index.js';
+import { findAgency } from '../partners/index.js';
 import type { Caller } from './caller.js';
 import { peoplePolicy } from './people.policy.js';
 import { sharingSchema, transferSchema } from './people.schema.js';
 import type { ShareableType, SharingStatus } from './people.tables.js';
 import { assertVisible, viewerOf } from './scope.js';
+import { parseOrThrow } from '../../platform/validate.js';
 
 export interface SharingState {
   owningAgency: { id: number; name: string };

@@ -3,13 +3,13 @@ import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize, type Principal } from '../../platform/policy.js';
-import { parseOrThrow } from '../partners/index.js';
 import type { Caller } from './caller.js';
 import { assertOwnDistrict, checkDistrict } from './location.js';
 import { normaliseVrm } from './person-facts.js';
 import { peoplePolicy } from './people.policy.js';
 import { newVehicleSchema, vehiclePersonSchema } from './people.schema.js';
 import { assertVisible, viewerOf } from './scope.js';
+import { parseOrThrow } from '../../platform/validate.js';
 
 /** Vehicles are scoped by the district they were recorded in. */
 function vehicleScope(p: Principal) {

@@ -1,13 +1,10 @@
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { authorize } from '../../platform/policy.js';
-import type { Actor } from '../identity/index.js';
+import { authorize, type Actor, actorName } from '../../platform/policy.js';
 import { plansPolicy, type PlansAction } from './plans.policy.js';
 import { findPlan, type PlanRow } from './plans.repository.js';
-import { actorName, planScopeOf } from './plans.scope.js';
-
-export type { Actor };
+import { planScopeOf } from './plans.scope.js';
 
 /** Checks the role (403). The CLI is the operator: it may do everything. */
 export function authorizePlans(actor: Actor, action: PlansAction): void {

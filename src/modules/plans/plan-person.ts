@@ -1,8 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../identity/index.js';
 import { isVisible, linkPerson, unlinkPerson, viewerOf } from '../people/index.js';
 import type { SubjectKind } from './plan-rules.js';
+import type { Actor } from '../../platform/policy.js';
 
 /** The person's role on the plan, as the people module's links name it. */
 export const LINK_ROLE_OF: Readonly<Record<SubjectKind, 'offender' | 'victim' | 'young_person_at_risk'>> = {

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
-import { parseOrThrow } from '../partners/index.js';
-import { authorizePlans, todayIso, type Actor } from './plan-access.js';
+import { authorizePlans, todayIso } from './plan-access.js';
 import { addDays, daysBetween } from './plan-rules.js';
 import { tasksQuerySchema } from './plans.schema.js';
-import { actorName, planScopeOf, type PlanScope } from './plans.scope.js';
+import { planScopeOf, type PlanScope } from './plans.scope.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 export interface PlanTask {
   kind: 'review' | 'intervention' | 'partner_action';

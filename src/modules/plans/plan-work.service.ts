@@ -1,12 +1,13 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { findAgency, parseOrThrow } from '../partners/index.js';
-import { assertOpen, authorizePlans, todayIso, withPlan, type Actor } from './plan-access.js';
+import { findAgency } from '../partners/index.js';
+import { assertOpen, authorizePlans, todayIso, withPlan } from './plan-access.js';
 import { planFacts } from './plan-detail.js';
 import { activationProblems, highestRisk, reviewDateProblems } from './plan-rules.js';
 import type { PlanRow } from './plans.repository.js';
 import { interventionSchema, partnerActionSchema, reviewSchema, riskFactorPatchSchema, riskFactorSchema, workPatchSchema } from './plans.schema.js';
-import { actorName } from './plans.scope.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 /** Risk factors, interventions, partner actions and reviews of a plan: each change audited on the plan. */
 

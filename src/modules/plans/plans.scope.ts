@@ -1,8 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { Actor } from '../identity/index.js';
 import { viewerOf, visibleCondition, type Viewer } from '../people/index.js';
+import type { Actor } from '../../platform/policy.js';
 
 /**
  * Which plans an actor reaches: every plan, those of some districts, or (a partner) those where
@@ -41,5 +41,3 @@ export function worksInDistrict(actor: Actor, district: string): boolean {
   if (p.role === 'admin' || p.role === 'analyst') return true;
   return (p.role === 'officer' || p.role === 'supervisor') && p.districts.includes(district);
 }
-
-export const actorName = (a: Actor): string => (a.kind === 'cli' ? a.name : `user:${a.principal.username}`);

@@ -1,14 +1,15 @@
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { parseOrThrow } from '../partners/index.js';
-import { assertOpen, authorizePlans, todayIso, withPlan, type Actor } from './plan-access.js';
+import { assertOpen, authorizePlans, todayIso, withPlan } from './plan-access.js';
 import { planDetail, planFacts, type PlanDetail } from './plan-detail.js';
 import { activationProblems, childRuleApplies, reviewDateProblems, transitionProblems, highestRisk } from './plan-rules.js';
 import { newPlanSchema, planListQuerySchema, planPatchSchema, statusChangeSchema } from './plans.schema.js';
 import * as repo from './plans.repository.js';
-import { actorName, planScopeOf, worksInDistrict } from './plans.scope.js';
+import { planScopeOf, worksInDistrict } from './plans.scope.js';
 import { checkPersonVisible, linkPlanPerson } from './plan-person.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 const STAFF_ROLES = ['admin', 'analyst', 'supervisor', 'officer'];
 

@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { actorName, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { scopeOf, visibleProblem } from './problems.access.js';
 import { problemDetail } from './problems.service.js';
 import { buildCaseStudy, caseStudyHtml } from './case-study.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 /** Names that must not appear: people linked to the problem (with aliases) and the staff on it. */
 async function namesToRedact(db: Db, id: number): Promise<string[]> {

@@ -1,14 +1,9 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { authorize, type Principal } from '../../platform/policy.js';
-import type { Actor } from '../identity/index.js';
+import { authorize, type Principal, type Actor } from '../../platform/policy.js';
 import { problemsPolicy, type ProblemsAction } from './problems.policy.js';
 import { findProblem, inScope, userIdByName, type ProblemScope } from './problems.repository.js';
 import type { Problem } from './problem.js';
-
-export type { Actor };
-
-export const actorName = (a: Actor): string => (a.kind === 'cli' ? a.name : `user:${a.principal.username}`);
 
 /** Checks the role (403) and returns the actor's scope. The CLI is the operator: every district. */
 export function scopeOf(actor: Actor, action: ProblemsAction): ProblemScope {
@@ -34,18 +29,6 @@ export function checkDistrict(actor: Actor, district: string): void {
   if ((p.role === 'officer' || p.role === 'supervisor') && !p.districts.includes(district)) {
     throw new AppError('forbidden', `district: you may only open problems in your districts (${p.districts.join(', ') || 'none'})`);
   }
-}
-
-export function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] }): AppError {
-  const details = err.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
-  const first = details[0]!;
-  return new AppError('validation', `${first.field}: ${first.message}`, details);
-}
-
-export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw firstIssue(r.error);
-  return r.data;
 }
 
 /** Resolves `ownerUsername` (what the web sends) to `ownerId`; a name with no account is a validation error. */

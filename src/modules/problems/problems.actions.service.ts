@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { actorName, parseOrThrow, resolveOwner, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { resolveOwner, scopeOf, visibleProblem } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { actionPatchSchema, newActionSchema } from './problems.schema.js';
 import type { ProblemAction } from './problem.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 async function checkRefs(db: Db, a: { ownerId?: number | null | undefined; partnerAgencyId?: number | null | undefined }): Promise<void> {
   if (a.ownerId != null && !(await repo.userExists(db, a.ownerId))) throw new AppError('validation', `ownerId: no user ${a.ownerId}`);

@@ -3,11 +3,13 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { wddOnData } from '../analytics/evaluation/evaluation.service.js';
 import type { AreaSpecs } from '../analytics/evaluation/areas.js';
-import { actorName, parseOrThrow, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { scopeOf, visibleProblem } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { problemFieldsSchema } from './problems.schema.js';
 import { problemDetail, type ProblemDetail } from './problems.service.js';
 import { deliveryOf, rtmWarnings, type Problem } from './problem.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 /** The assessment design and judgement fields a POST /assessment may set before computing. */
 export const assessmentInputSchema = problemFieldsSchema.pick({

@@ -5,8 +5,9 @@ import { repeatLocations } from '../analytics/repeats/index.js';
 import { previousPeriod, resolvePeriod, type Period } from '../analytics/hotspots/period.js';
 import { dbProvenance, type AnalysisProvenance } from '../analytics/provenance.js';
 import { poissonETest } from '../analytics/trends/etest.js';
-import { actorName, visibleProblem, type Actor } from './problems.access.js';
+import { visibleProblem } from './problems.access.js';
 import type { Problem } from './problem.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 /** Months the repeat measures and linked counts cover when the saved filter gives no period. */
 const DEFAULT_MONTHS = 3;

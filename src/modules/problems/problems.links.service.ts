@@ -4,7 +4,9 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/policy.js';
 import { cliCaller, isVisible, LINK_ROLES, linkPerson, peopleLinkedTo, unlinkPerson, viewerOf } from '../people/index.js';
-import { actorName, parseOrThrow, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { scopeOf, visibleProblem } from './problems.access.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 /** People link to a problem through the people module's person_link (record type 'problem'); places through problem_place. */
 export const RECORD_TYPE = 'problem';

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { actorName, checkDistrict, parseOrThrow, resolveOwner, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { checkDistrict, resolveOwner, scopeOf, visibleProblem } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { newProblemSchema, problemFieldsSchema, boardQuerySchema, type ProblemFields, type ProblemSource, type ProblemFilter } from './problems.schema.js';
 import { deliveryOf, rtmWarnings, type Delivery, type Problem, type ProblemAction, type StageMove, type StoredAssessment } from './problem.js';
@@ -9,6 +9,8 @@ import { qualityScore, type QualityScore } from './quality.js';
 import { checkStageMove, type StageDecision } from './stage-rules.js';
 import { STAGES } from './problems.schema.js';
 import { problemLinks, type LinkedPlace } from './problems.links.service.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 export interface ProblemDetail extends Problem {
   owner: string | null;

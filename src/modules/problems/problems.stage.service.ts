@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { actorName, parseOrThrow, scopeOf, visibleProblem, type Actor } from './problems.access.js';
+import { scopeOf, visibleProblem } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { closeSchema, stageMoveSchema, type Stage } from './problems.schema.js';
 import { problemDetail, type ProblemDetail } from './problems.service.js';
 import { checkStageMove } from './stage-rules.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 async function move(trx: Db, auditKey: Buffer, actor: Actor, id: number, target: Stage, note: string | null): Promise<ProblemDetail> {
   const p = await visibleProblem(trx, actor, 'problems.update', id, true);

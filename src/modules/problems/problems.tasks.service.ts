@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
-import { actorName, scopeOf, type Actor } from './problems.access.js';
+import { scopeOf } from './problems.access.js';
 import { scopeWhere } from './problems.repository.js';
+import { type Actor, actorName } from '../../platform/policy.js';
 
 export interface Task {
   kind: 'review' | 'action';
