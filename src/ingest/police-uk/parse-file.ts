@@ -13,6 +13,8 @@ export interface ReadOptions {
   forceOverride?: string | undefined;
   resolver: DistrictResolver;
   bng: (lon: number, lat: number) => EastingNorthing;
+  /** See AdapterContext.gridCache. */
+  gridCache?: Map<string, string> | undefined;
 }
 
 export type HeaderCheck = { ok: true; load: PoliceFileLoad } | { ok: false; line: number; message: string };
@@ -35,7 +37,7 @@ export function openPoliceCsv(fileName: string, text: string, opts: ReadOptions)
   if (named && named.kind !== kind) return { ok: false, line: 1, message: `header is a ${kind} file but the file name says ${named.kind}` };
   const facts = newFacts(opts.forceOverride ?? named?.force ?? null, named?.month ?? null);
   const rest: Iterable<CsvRecord> = { [Symbol.iterator]: () => records };
-  const ctx = { snapshotId: opts.snapshotId, resolver: opts.resolver, bng: opts.bng };
+  const ctx = { snapshotId: opts.snapshotId, resolver: opts.resolver, bng: opts.bng, gridCache: opts.gridCache };
   if (kind === 'street') {
     const tallies = newStreetTallies();
     // Quote-free files (all published ones) skip field splitting: the adapter scans raw lines.

@@ -53,6 +53,11 @@ export interface AdapterContext {
   snapshotId: number;
   resolver: DistrictResolver;
   bng: (lon: number, lat: number) => EastingNorthing;
+  /**
+   * Published "lon,lat" text -> ",easting,northing" COPY columns of points already checked and
+   * converted; share one across the files of an import (months repeat the same snap points).
+   */
+  gridCache?: Map<string, string> | undefined;
 }
 
 /** A street row as read: the physical line, its fields, and the raw text when unquoted. */
@@ -79,7 +84,7 @@ export function* streetChunks(
   tallies: StreetTallies,
 ): Generator<string> {
   const out = chunkBuffer();
-  const grid = new Map<string, string>(); // "lon<sep>lat" -> ",easting,northing"
+  const grid = ctx.gridCache ?? new Map<string, string>(); // "lon<sep>lat" -> ",easting,northing"
   const at = new Int32Array(12); // separator positions
   let okMonth = '';
   let tail = ''; // ",snapshot,force,month" once force and month are known

@@ -45,7 +45,8 @@ class BadRows extends Error {}
  * Parsing the next chunk overlaps with the database loading the previous one.
  */
 export async function importPoliceFiles(db: Db, inputs: readonly InputFile[], opts: ImportOptions): Promise<FileImportSummary[]> {
-  const bng = cachedBngConverter();
+  // Converted snap points, shared by the files of this run: months repeat the same points.
+  const geo = { bng: cachedBngConverter(), gridCache: new Map<string, string>() };
   const out: FileImportSummary[] = [];
   const totalBytes = Math.max(1, inputs.reduce((n, f) => n + f.bytes, 0));
   let bytesDone = 0;
@@ -56,7 +57,7 @@ export async function importPoliceFiles(db: Db, inputs: readonly InputFile[], op
     const text = next ?? input.read();
     next = inputs[i + 1]?.read();
     next?.catch(() => undefined); // reported when its turn comes
-    const summary = await importOne(db, input, text, opts, bng, (fileFraction, rows) => {
+    const summary = await importOne(db, input, text, opts, geo, (fileFraction, rows) => {
       opts.onProgress?.({ file: input.label, fraction: (bytesDone + input.bytes * fileFraction) / totalBytes, rowsDone: rowsDone + rows });
     });
     rowsDone += summary.errorCount === 0 ? summary.rows : 0;
@@ -72,7 +73,7 @@ async function importOne(
   input: InputFile,
   reading: Promise<string>,
   opts: ImportOptions,
-  bng: ReturnType<typeof cachedBngConverter>,
+  geo: { bng: ReturnType<typeof cachedBngConverter>; gridCache: Map<string, string> },
   progress: (fileFraction: number, rows: number) => void,
 ): Promise<FileImportSummary> {
   const failed = (errors: FileImportSummary['errors'], errorCount: number, rows = 0): FileImportSummary => ({
@@ -85,7 +86,7 @@ async function importOne(
     return failed([{ line: 0, message: `cannot read file: ${(err as Error).message}` }], 1);
   }
   const snapshotId = await repo.nextSnapshotId(db);
-  const opened = openPoliceCsv(input.name, text, { snapshotId, forceOverride: opts.forceOverride, resolver: opts.resolver, bng });
+  const opened = openPoliceCsv(input.name, text, { snapshotId, forceOverride: opts.forceOverride, resolver: opts.resolver, ...geo });
   if (!opened.ok) return failed([{ line: opened.line, message: opened.message }], 1);
   const load = opened.load;
   const reportProblems = () => {
