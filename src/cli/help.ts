@@ -12,7 +12,13 @@ hub panels show ID [--json]
 hub problems show ID [--json]
 hub problems create --title TEXT --district NAME --type behaviour|place|persons|time [--json]
 hub problems close ID [--reason TEXT] [--json]
-  OSARA problems. Closing needs an assessment, an outcome and lessons learned (exit 4 says what is missing).`,
+  OSARA problems. Closing needs an assessment, an outcome and lessons learned (exit 4 says what is missing).
+hub problems update|stage|action|assess|link-person|link-place ID (--data JSON | --data-file FILE|-) [--json]
+hub problems action-update ID --action N (--data JSON | --data-file FILE|-) [--json]
+  The stage work of the web page, with the JSON body and validation of its API route (docs/api.md):
+  update = PATCH /api/problems/{id}, stage = .../stage, action = .../actions, assess = .../assessment.
+hub problems export ID [--format html|pdf] --out FILE
+  The good-practice case study of a closed problem (audited as an export).`,
   'serve': `hub serve [--demo-if-empty]
   Serves the API and web app on PORT (default 3000). With --demo-if-empty (what npm start uses), an
   empty database is first filled with generated demo data, removed again by the first real import.`,
