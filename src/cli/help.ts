@@ -4,10 +4,18 @@ export const helpTexts: Record<string, string> = {
 hub plans show ID [--json]
 hub plans create --person ID --kind repeat_offender|young_person_at_risk|repeat_victim --district NAME
           --owner USERNAME --summary "aim of the plan" [--next-review YYYY-MM-DD] [--json]
-  Proactive management plans for individuals; every view and change is audited.`,
+  Proactive management plans for individuals; every view and change is audited.
+hub plans update|status|risk|intervention|partner-action|review ID (--data JSON | --data-file FILE|-) [--json]
+hub plans risk-update|intervention-update|partner-action-update ID --item N (--data JSON | --data-file FILE|-) [--json]
+  The work of the plan page, with the JSON body and validation of its /api/plans route (docs/api.md).`,
   'panels': `hub panels list [--json]
 hub panels show ID [--json]
-  Panels (governance) with their meetings, agendas, decisions and actions; views are audited.`,
+  Panels (governance) with their meetings, agendas, decisions and actions; views are audited.
+hub panels create (--data JSON | --data-file FILE|-) [--json]
+hub panels meeting ID (--data ...)
+hub panels agenda|decision|action ID --meeting N (--data ...)
+hub panels agenda-update|action-update ID --item N (--data ...)
+  The JSON bodies and validation of the /api/panels routes (docs/api.md).`,
   'problems': `hub problems list [--stage STAGE] [--district NAME] [--json]
 hub problems show ID [--json]
 hub problems create --title TEXT --district NAME --type behaviour|place|persons|time [--json]

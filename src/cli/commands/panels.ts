@@ -1,8 +1,22 @@
 import { z } from 'zod';
-import { getPanel, listPanels, type PanelDetail } from '../../modules/panels/index.js';
+import {
+  addAgendaItem, addDecision, addMeeting, addPanelAction, createPanel, getPanel, listPanels, updateAgendaItem, updatePanelAction, type PanelDetail,
+} from '../../modules/panels/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
+import { runJsonWork, type JsonWork } from '../json-work.js';
+
+/** Panel work for scripts: the JSON bodies of the /api/panels routes (see json-work.ts). */
+const PANEL_WORK: Record<string, JsonWork> = {
+  create: { run: (db, k, a, _id, b) => createPanel(db, k, a, b), done: 'Set up', noId: true },
+  meeting: { run: (db, k, a, id, b) => addMeeting(db, k, a, id, b), done: 'Recorded a meeting of' },
+  agenda: { run: (db, k, a, id, b, r) => addAgendaItem(db, k, a, id, r.meeting!, b), done: 'Added an agenda item to', refs: ['meeting'] },
+  'agenda-update': { run: (db, k, a, id, b, r) => updateAgendaItem(db, k, a, id, r.item!, b), done: 'Updated an agenda item of', refs: ['item'] },
+  decision: { run: (db, k, a, id, b, r) => addDecision(db, k, a, id, r.meeting!, b), done: 'Recorded a decision of', refs: ['meeting'] },
+  action: { run: (db, k, a, id, b, r) => addPanelAction(db, k, a, id, r.meeting!, b), done: 'Added an action to', refs: ['meeting'] },
+  'action-update': { run: (db, k, a, id, b, r) => updatePanelAction(db, k, a, id, r.item!, b), done: 'Updated an action of', refs: ['item'] },
+};
 
 const jsonSchema = z.object({ json: z.boolean().default(false) });
 
@@ -45,6 +59,8 @@ export async function runPanels(argv: string[]): Promise<number> {
       return 0;
     });
   }
+  const work = sub === undefined ? undefined : PANEL_WORK[sub];
+  if (work) return runJsonWork('panel', work, rest);
   process.stderr.write(`${helpOf('panels')}\n`);
   return 2;
 }

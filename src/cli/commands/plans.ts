@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { createPlan, getPlan, listPlans, PLAN_STATUSES, SUBJECT_KINDS, type PlanDetail } from '../../modules/plans/index.js';
+import {
+  addIntervention, addPartnerAction, addReview, addRiskFactor, changePlanStatus, createPlan, getPlan, listPlans, PLAN_STATUSES, SUBJECT_KINDS,
+  updateIntervention, updatePartnerAction, updatePlan, updateRiskFactor, type PlanDetail,
+} from '../../modules/plans/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
+import { runJsonWork, type JsonWork } from '../json-work.js';
 
 const listSchema = z.object({ status: z.enum(PLAN_STATUSES, { error: `must be one of ${PLAN_STATUSES.join(', ')}` }).optional(), district: z.string().optional(), json: z.boolean().default(false) });
 const showSchema = z.object({ json: z.boolean().default(false) });
@@ -15,6 +19,19 @@ const createSchema = z.object({
   'next-review': z.string().optional(),
   json: z.boolean().default(false),
 });
+
+/** The work of the plan page, for scripts: the JSON bodies of the /api/plans routes (see json-work.ts). */
+const PLAN_WORK: Record<string, JsonWork> = {
+  update: { run: (db, k, a, id, b) => updatePlan(db, k, a, id, b), done: 'Updated' },
+  status: { run: (db, k, a, id, b) => changePlanStatus(db, k, a, id, b), done: 'Changed the status of' },
+  risk: { run: (db, k, a, id, b) => addRiskFactor(db, k, a, id, b), done: 'Added a risk factor to' },
+  'risk-update': { run: (db, k, a, id, b, r) => updateRiskFactor(db, k, a, id, r.item!, b), done: 'Updated a risk factor of', refs: ['item'] },
+  intervention: { run: (db, k, a, id, b) => addIntervention(db, k, a, id, b), done: 'Added an intervention to' },
+  'intervention-update': { run: (db, k, a, id, b, r) => updateIntervention(db, k, a, id, r.item!, b), done: 'Updated an intervention of', refs: ['item'] },
+  'partner-action': { run: (db, k, a, id, b) => addPartnerAction(db, k, a, id, b), done: 'Added a partner action to' },
+  'partner-action-update': { run: (db, k, a, id, b, r) => updatePartnerAction(db, k, a, id, r.item!, b), done: 'Updated a partner action of', refs: ['item'] },
+  review: { run: (db, k, a, id, b) => addReview(db, k, a, id, b), done: 'Recorded a review of' },
+};
 
 function planText(p: PlanDetail): string {
   const lines = [
@@ -69,6 +86,8 @@ export async function runPlans(argv: string[]): Promise<number> {
       return 0;
     });
   }
+  const work = sub === undefined ? undefined : PLAN_WORK[sub];
+  if (work) return runJsonWork('plan', work, rest);
   process.stderr.write(`${helpOf('plans')}\n`);
   return 2;
 }

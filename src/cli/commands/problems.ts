@@ -3,7 +3,8 @@ import { closeProblem, createProblem, getProblem, listProblems, STAGES, STATEMEN
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
-import { PROBLEM_WORK, runProblemExport, runProblemWork } from './problems-work.js';
+import { runJsonWork } from '../json-work.js';
+import { PROBLEM_WORK, runProblemExport } from './problems-work.js';
 
 const listSchema = z.object({ stage: z.enum(STAGES).optional(), district: z.string().optional(), json: z.boolean().default(false) });
 const idSchema = z.object({ json: z.boolean().default(false), reason: z.string().optional() });
@@ -49,7 +50,8 @@ export async function runProblems(argv: string[]): Promise<number> {
       return 0;
     });
   }
-  if (sub !== undefined && PROBLEM_WORK.includes(sub)) return runProblemWork(sub, rest);
+  const work = sub === undefined ? undefined : PROBLEM_WORK[sub];
+  if (work) return runJsonWork('problem', work, rest);
   if (sub === 'export') return runProblemExport(rest);
   process.stderr.write(`${helpOf('problems')}\n`);
   return 2;

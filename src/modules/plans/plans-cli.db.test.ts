@@ -53,4 +53,28 @@ describe('hub plans and hub panels', () => {
     expect(show.stdout).toBe(`Panel ${panel}: Thanet DPPSP (district prevention problem solving; Thanet)\n  meeting 2026-10-01 at Margate (1 attended)\n`);
     expect((await run(['show'])).code).toBe(2);
   }, 120_000);
+
+  it('does the plan and panel work with the API\'s JSON bodies: risk, intervention, activation, agenda', async () => {
+    const plans = (args: string[]) => runHub(['plans', ...args], t.env);
+    const panels = (args: string[]) => runHub(['panels', ...args], t.env);
+    const p = JSON.parse((await plans(['create', '--person', String(person), '--kind', 'repeat_offender', '--district', 'Thanet', '--owner', 'owner1', '--summary', 'Divert Robin from shop theft', '--next-review', daysFromToday(7), '--json'])).stdout) as { id: number };
+    const id = String(p.id);
+    const early = await plans(['status', id, '--data', '{"to":"active"}']);
+    expect(early.code).toBe(4);
+    expect(early.stderr).toContain('record at least one risk factor');
+    expect((await plans(['risk', id, '--data', '{"factor":"Drug use","level":"high"}'])).stdout).toBe(`Added a risk factor to plan ${id}.\n`);
+    const badLevel = await plans(['risk', id, '--data', '{"factor":"Debt","level":"extreme"}']);
+    expect(badLevel.code).toBe(2);
+    expect(badLevel.stderr).toMatch(/^hub: level: /);
+    expect((await plans(['intervention', id, '--data', '{"what":"Substance misuse referral","mechanism":"support"}'])).code).toBe(0);
+    expect((await plans(['status', id, '--data', '{"to":"active"}'])).stdout).toBe(`Changed the status of plan ${id} (active).\n`);
+    expect((await plans(['risk-update', id, '--data', '{"level":"medium"}'])).stderr).toBe('hub: --item: give the id (a number)\n');
+
+    const created = await panels(['create', '--data', '{"name":"Thanet youth panel","kind":"youth_diversion","districts":["Thanet"]}', '--json']);
+    expect(created.code, created.stderr).toBe(0);
+    const panelId = String((JSON.parse(created.stdout) as { id: number }).id);
+    const meeting = JSON.parse((await panels(['meeting', panelId, '--data', '{"heldOn":"2026-11-20"}', '--json'])).stdout) as { id: number };
+    expect((await panels(['agenda', panelId, '--meeting', String(meeting.id), '--data', JSON.stringify({ planId: p.id, note: 'Reviewed: referral made' })])).code).toBe(0);
+    expect((await panels(['show', panelId])).stdout).toContain('Reviewed: referral made');
+  }, 120_000);
 });
