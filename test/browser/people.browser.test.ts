@@ -48,6 +48,22 @@ describe.skipIf(skipReason !== null)(`people pages in Chromium${skipReason ? ` (
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('adds an alias and an address to the recorded person, explaining what is missing first', async () => {
+    await page.goto(`${BASE_URL}/people/${firstId}`);
+    const addresses = page.getByTestId('address-form');
+    await addresses.waitFor(POLL);
+    await addresses.getByRole('button', { name: 'Add address' }).click();
+    await page.getByTestId('address-errors').waitFor(POLL);
+    await addresses.getByLabel('Address').fill('3 Cliff Terrace, Margate');
+    await addresses.getByRole('button', { name: 'Add address' }).click();
+    await page.getByText('3 Cliff Terrace, Margate').waitFor(POLL);
+    const aliases = page.getByTestId('alias-form');
+    await aliases.getByLabel('Given name').fill('Robbie');
+    await aliases.getByLabel('Family name').fill(family);
+    await aliases.getByRole('button', { name: 'Add alias' }).click();
+    await page.getByText(`Robbie ${family}`).waitFor(POLL);
+  });
+
   it('warns of a likely duplicate when a similar person is recorded, and opens the existing one', async () => {
     await page.goto(`${BASE_URL}/people`);
     await page.getByTestId('new-person-form').waitFor(POLL);

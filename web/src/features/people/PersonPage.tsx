@@ -7,6 +7,7 @@ import { useApi } from '../../app/useApi';
 import { getPerson, LINK_ROLE_LABEL, type PersonOrTombstone } from './api';
 import { BreakGlassForm } from './BreakGlass';
 import { MergePanel } from './MergePanel';
+import { PersonAdditions } from './PersonAdditions';
 import { SharingPanel } from './SharingPanel';
 
 const RECORD_PATH: Record<string, string> = { problem: '/problems/', plan: '/plans/' };
@@ -107,6 +108,7 @@ export function PersonPage({ me, id }: { me: Me; id: string }) {
           ) : null}
         </>
       ) : null}
+      {['admin', 'supervisor', 'officer'].includes(me.role) && !broken ? <PersonAdditions me={me} id={p.id} onChanged={person.reload} /> : null}
       <SharingPanel me={me} type="people" id={p.id} sharing={p.sharing} onChanged={person.reload} />
       {me.role === 'admin' || me.role === 'supervisor' ? <MergePanel type="people" id={p.id} /> : null}
     </>
