@@ -5,16 +5,9 @@ import { inPanelScope, panelScope, type PanelScope } from './panels.access.js';
 import { reviewsQuerySchema } from './panels.schema.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { type Actor, actorName } from '../../platform/policy.js';
+import type { ProblemReview } from '../../contracts/case-work.js';
 
-/** A panel's review of a problem: the agenda item, its note, and the decisions and actions taken on it. */
-export interface ProblemReview {
-  agendaItemId: number;
-  panel: { id: number; name: string; kind: string };
-  meeting: { id: number; heldOn: string };
-  note: string | null;
-  decisions: { id: number; text: string }[];
-  actions: { id: number; description: string; ownerName: string; dueDate: string | null; status: string }[];
-}
+export type { ProblemReview };
 
 /**
  * Every panel review of a problem, newest meeting first. For the problems module to show on the

@@ -7,18 +7,9 @@ import { tasksQuerySchema } from './plans.schema.js';
 import { planScopeOf, type PlanScope } from './plans.scope.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { type Actor, actorName } from '../../platform/policy.js';
+import type { PlanTask } from '../../contracts/case-work.js';
 
-export interface PlanTask {
-  kind: 'review' | 'intervention' | 'partner_action';
-  planId: number;
-  itemId: number | null;
-  district: string;
-  owner: string;
-  subjectKind: string;
-  what: string;
-  due: string;
-  daysOverdue: number;
-}
+export type { PlanTask };
 
 /** How far ahead "due soon" looks (days). */
 export const DUE_SOON_DAYS = 7;

@@ -4,15 +4,9 @@ import { ErrorMessage, Loading } from '../../app/ErrorMessage';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { ACTION_STATUS_LABEL } from './api';
+import type { ProblemReview } from '../../../../src/contracts/case-work';
 
-interface Review {
-  agendaItemId: number;
-  panel: { id: number; name: string; kind: string };
-  meeting: { id: number; heldOn: string };
-  note: string | null;
-  decisions: { id: number; text: string }[];
-  actions: { id: number; description: string; ownerName: string; dueDate: string | null; status: string }[];
-}
+type Review = ProblemReview;
 
 const reviewsOf = (problemId: number, signal?: AbortSignal) => apiGet<{ problemId: number; reviews: Review[] }>('/api/panels/reviews', { problem: String(problemId) }, signal);
 

@@ -56,17 +56,9 @@ export interface Plan {
   rules: { highestRisk: string | null; reviewCadenceDays: number | null; childRuleApplies: boolean; activationProblems: string[] };
 }
 
-export interface PlanTask {
-  kind: 'review' | 'intervention' | 'partner_action';
-  planId: number;
-  itemId: number | null;
-  district: string;
-  owner: string;
-  subjectKind: string;
-  what: string;
-  due: string;
-  daysOverdue: number;
-}
+import type { PlanTask } from '../../../../src/contracts/case-work';
+
+export type { PlanTask };
 
 export const mayEditPlans = (role: Role) => role === 'admin' || role === 'analyst' || role === 'supervisor' || role === 'officer';
 
