@@ -1,8 +1,8 @@
 // Browser journeys of signing in and out, roles and their pages (users, audit log, partner view),
 // in headless Chromium. Needs HUB_TEST_BROWSER=1; see explorer.browser.test.ts for how it runs.
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, BASE_URL, launchChromium, newPage, POLL, screenshot, seriousAxeViolations, signInAt, skipReason, submitSignIn, type Watched } from './helpers.js';
+import { account, BASE_URL, chromiumSession, POLL, screenshot, seriousAxeViolations, signInAt, skipReason, submitSignIn } from './helpers.js';
 
 // Expressions run in the page (strings, as this project type-checks tests without the DOM library).
 const xssFired = (page: Page) => page.evaluate<unknown>('window.__xss');
@@ -10,26 +10,11 @@ const meStatus = (page: Page) => page.evaluate<number>("fetch('/api/me').then((r
 const focusedId = (page: Page) => page.evaluate<string | undefined>('document.activeElement?.id');
 
 describe.skipIf(skipReason !== null)(`sign-in, roles and account pages in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, { timeout: 90_000 }, () => {
-  let browser: Browser;
-  const opened: Watched[] = [];
+  const chromium = chromiumSession();
+  const open = () => chromium.open();
 
-  const open = async () => {
-    const w = await newPage(browser);
-    opened.push(w);
-    return w;
-  };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const w of opened) {
-      expect(w.pageErrors, 'page errors').toEqual([]);
-      expect(w.externalRequests, 'requests off the site').toEqual([]);
-    }
-    await browser?.close();
-  });
+  beforeAll(() => chromium.start(), 60_000);
+  afterAll(() => chromium.close());
 
   describe('the sign-in page', () => {
     let page: Page;

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { TestAccount, TestRole } from './server.setup.js';
 
 export const BASE_URL = (process.env.HUB_TEST_BASE_URL ?? inject('hubBaseUrl'))?.replace(/\/+$/, '');
@@ -60,6 +60,32 @@ export async function newPage(browser: Browser): Promise<Watched> {
     if (!url.startsWith(BASE_URL!) && !url.startsWith('data:') && !url.startsWith('blob:')) externalRequests.push(url);
   });
   return { context, page, pageErrors, externalRequests };
+}
+
+/**
+ * One Chromium for a test file: `open()` gives a fresh watched page; `close()` checks that no page
+ * it opened had a page error or a request off the site, then closes the browser.
+ */
+export function chromiumSession() {
+  let browser: Browser | undefined;
+  const opened: Watched[] = [];
+  return {
+    async start(): Promise<void> {
+      browser = await launchChromium();
+    },
+    async open(): Promise<Watched> {
+      const w = await newPage(browser!);
+      opened.push(w);
+      return w;
+    },
+    async close(): Promise<void> {
+      for (const w of opened) {
+        expect(w.pageErrors, 'page errors').toEqual([]);
+        expect(w.externalRequests, 'requests off the site').toEqual([]);
+      }
+      await browser?.close();
+    },
+  };
 }
 
 /** Fills in and sends the sign-in form on the page already showing it. */

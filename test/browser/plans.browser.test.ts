@@ -1,9 +1,9 @@
 // Browser journey of plans and panels: open a plan for a person, see what it lacks, add a risk
 // factor and an intervention, activate it; set up a panel, record a meeting and put the plan on
 // its agenda. Needs HUB_TEST_BROWSER=1.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiAs, BASE_URL, launchChromium, newPage, POLL, screenshot, seriousAxeViolations, signInAt, skipReason, type Watched } from './helpers.js';
+import { account, apiAs, BASE_URL, chromiumSession, POLL, screenshot, seriousAxeViolations, signInAt, skipReason } from './helpers.js';
 
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -22,29 +22,17 @@ async function recordPerson(familyName: string): Promise<number> {
 }
 
 describe.skipIf(skipReason !== null)(`plans and panels in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, { timeout: 120_000 }, () => {
-  let browser: Browser;
-  const opened: Watched[] = [];
+  const chromium = chromiumSession();
   const family = `Margate${Date.now().toString(36).replace(/\d/g, '')}`;
   let planId = '';
 
-  const open = async () => {
-    const w = await newPage(browser);
-    opened.push(w);
-    return w.page;
-  };
+  const open = async () => (await chromium.open()).page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    await chromium.start();
     await recordPerson(family);
   }, 60_000);
-
-  afterAll(async () => {
-    for (const w of opened) {
-      expect(w.pageErrors, 'page errors').toEqual([]);
-      expect(w.externalRequests, 'requests off the site').toEqual([]);
-    }
-    await browser?.close();
-  });
+  afterAll(() => chromium.close());
 
   describe('a plan', () => {
     let page: Page;
