@@ -48,7 +48,7 @@ export function openPoliceCsv(fileName: string, text: string, opts: ReadOptions)
       load: {
         kind, table: 'incident', columns: INCIDENT_COPY_COLUMNS, format: 'csv', facts, problems,
         chunks: streetChunks(lines, ctx, facts, problems, tallies),
-        rollups: () => streetRollups(tallies, opts.snapshotId, facts),
+        rollups: () => streetRollups(tallies),
       },
     };
   }

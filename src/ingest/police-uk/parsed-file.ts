@@ -23,15 +23,14 @@ export interface PoliceFileLoad {
   facts: FileFacts;
   problems: ProblemCollector;
   chunks: Iterator<string>;
-  /** Summary tables computed while reading (street files), ready once all chunks are read. */
-  rollups?: () => RollupLoad[];
+  /** Summary counts computed while reading (street files), ready once all chunks are read. */
+  rollups?: () => StreetRollups;
 }
 
-export interface RollupLoad {
-  table: 'incident_count' | 'incident_lsoa_count';
-  columns: readonly string[];
-  format: 'csv';
-  chunks: string[];
+/** A street file's counts, as columns: by district, category and outcome; and by LSOA. */
+export interface StreetRollups {
+  byDistrict: { district: string[]; category: string[]; outcome: string[]; n: number[] };
+  byLsoa: { district: string[]; lsoaCode: string[]; n: number[] };
 }
 
 /** Counts by a three-part key without building a string per row. */
@@ -50,7 +49,7 @@ export class Tally3 {
 }
 
 export const MAX_REPORTED_ERRORS = 20;
-export const CHUNK_ROWS = 5_000;
+export const CHUNK_ROWS = 1_000;
 /** The first chunk is small, so the database starts loading while the rest is parsed. */
 export const FIRST_CHUNK_ROWS = 500;
 

@@ -2,7 +2,7 @@ import { csvValue } from '../../platform/db/engine.js';
 import type { EastingNorthing } from '../../platform/geo/bng.js';
 import { checkLonLat, checkMonth, districtFromLsoaName, type DistrictResolver } from './fields.js';
 import { forceIdFromName } from './force.js';
-import { chunkBuffer, Tally3, type FileFacts, type ProblemCollector, type RollupLoad } from './parsed-file.js';
+import { chunkBuffer, Tally3, type FileFacts, type ProblemCollector, type StreetRollups } from './parsed-file.js';
 
 /** COPY columns for street rows: the 12 published columns in file order, then what we derive. */
 export const INCIDENT_COPY_COLUMNS = [
@@ -10,9 +10,6 @@ export const INCIDENT_COPY_COLUMNS = [
   'lsoa_name', 'category', 'outcome', 'context', 'line_no', 'easting', 'northing', 'lad_code', 'district',
   'snapshot_id', 'force', 'month', 'has_location',
 ] as const;
-
-export const INCIDENT_COUNT_COLUMNS = ['snapshot_id', 'month', 'force', 'district', 'category', 'outcome', 'n'] as const;
-export const INCIDENT_LSOA_COUNT_COLUMNS = ['snapshot_id', 'month', 'force', 'district', 'lsoa_code', 'n'] as const;
 
 /** An LSOA as seen in one file: its derived columns and its counts by category and outcome. */
 interface Place {
@@ -28,25 +25,27 @@ export type StreetTallies = Map<string, Place>;
 
 export const newStreetTallies = (): StreetTallies => new Map();
 
-/** COPY loads of the rollup tables for one street file. */
-export function streetRollups(places: StreetTallies, snapshotId: number, facts: FileFacts): RollupLoad[] {
-  const head = `${snapshotId},${facts.month}-01,${csvValue(facts.force)}`;
+/** The rollup rows of one street file ('' for no district or LSOA, blank outcome). */
+export function streetRollups(places: StreetTallies): StreetRollups {
   const byDistrict = new Tally3();
-  const lsoaLines: string[] = [];
+  const out: StreetRollups = { byDistrict: { district: [], category: [], outcome: [], n: [] }, byLsoa: { district: [], lsoaCode: [], n: [] } };
   for (const p of places.values()) {
     let total = 0;
     for (const { category, outcome, n } of p.counts.values()) {
       byDistrict.add(p.district, category, outcome, n);
       total += n;
     }
-    lsoaLines.push(`${head},${csvValue(p.district)},${csvValue(p.lsoaCode)},${total}\n`);
+    out.byLsoa.district.push(p.district);
+    out.byLsoa.lsoaCode.push(p.lsoaCode);
+    out.byLsoa.n.push(total);
   }
-  const districtLines: string[] = [];
-  for (const [a, b, c, n] of byDistrict.entries()) districtLines.push(`${head},${csvValue(a)},${csvValue(b)},${csvValue(c)},${n}\n`);
-  return [
-    { table: 'incident_count', columns: INCIDENT_COUNT_COLUMNS, format: 'csv', chunks: districtLines.length ? [districtLines.join('')] : [] },
-    { table: 'incident_lsoa_count', columns: INCIDENT_LSOA_COUNT_COLUMNS, format: 'csv', chunks: lsoaLines.length ? [lsoaLines.join('')] : [] },
-  ];
+  for (const [district, category, outcome, n] of byDistrict.entries()) {
+    out.byDistrict.district.push(district);
+    out.byDistrict.category.push(category);
+    out.byDistrict.outcome.push(outcome);
+    out.byDistrict.n.push(n);
+  }
+  return out;
 }
 
 export interface AdapterContext {

@@ -3,9 +3,8 @@ import { copyInto } from '../../platform/db/kysely-driver.js';
 import { cachedBngConverter } from '../../platform/geo/bng.js';
 import type { InputFile } from '../../ingest/files.js';
 import type { DistrictResolver } from '../../ingest/police-uk/fields.js';
-import { openPoliceCsv } from '../../ingest/police-uk/parse-file.js';
-import type { PoliceFileLoad } from '../../ingest/police-uk/parsed-file.js';
 import * as repo from './police-data.repository.js';
+import { readAhead, type ReadFile } from './read-ahead.js';
 import type { PoliceDataKind } from './police-data.tables.js';
 
 export interface FileImportSummary {
@@ -42,90 +41,79 @@ class BadRows extends Error {}
  * Imports data.police.uk files. Each file is a snapshot of (kind, force, month) and is
  * imported atomically: a file with any bad row changes nothing and reports its problems;
  * a good file replaces the snapshot it updates. One bad file does not stop the others.
- * Parsing the next chunk overlaps with the database loading the previous one.
+ * Files are parsed ahead of the database (see readAhead), so parsing overlaps loading.
  */
 export async function importPoliceFiles(db: Db, inputs: readonly InputFile[], opts: ImportOptions): Promise<FileImportSummary[]> {
   // Converted snap points, shared by the files of this run: months repeat the same points.
   const geo = { bng: cachedBngConverter(), gridCache: new Map<string, string>() };
+  const ids = await repo.nextSnapshotIds(db, inputs.length);
+  const reader = readAhead(inputs, ids, { forceOverride: opts.forceOverride, resolver: opts.resolver, ...geo });
   const out: FileImportSummary[] = [];
   const totalBytes = Math.max(1, inputs.reduce((n, f) => n + f.bytes, 0));
   let bytesDone = 0;
   let rowsDone = 0;
-  let next: Promise<string> | undefined;
-  for (const [i, input] of inputs.entries()) {
-    // Read the next file while this one loads.
-    const text = next ?? input.read();
-    next = inputs[i + 1]?.read();
-    next?.catch(() => undefined); // reported when its turn comes
-    const summary = await importOne(db, input, text, opts, geo, (fileFraction, rows) => {
-      opts.onProgress?.({ file: input.label, fraction: (bytesDone + input.bytes * fileFraction) / totalBytes, rowsDone: rowsDone + rows });
-    });
-    rowsDone += summary.errorCount === 0 ? summary.rows : 0;
-    bytesDone += input.bytes;
-    opts.onProgress?.({ file: input.label, fraction: bytesDone / totalBytes, rowsDone });
-    out.push(summary);
+  try {
+    for await (const file of reader.files) {
+      const { input } = file;
+      const summary = await importOne(db, file, opts, (fileFraction, rows) => {
+        opts.onProgress?.({ file: input.label, fraction: (bytesDone + input.bytes * fileFraction) / totalBytes, rowsDone: rowsDone + rows });
+      });
+      rowsDone += summary.errorCount === 0 ? summary.rows : 0;
+      bytesDone += input.bytes;
+      opts.onProgress?.({ file: input.label, fraction: bytesDone / totalBytes, rowsDone });
+      out.push(summary);
+    }
+  } finally {
+    reader.stop();
   }
   return out;
 }
 
-async function importOne(
-  db: Db,
-  input: InputFile,
-  reading: Promise<string>,
-  opts: ImportOptions,
-  geo: { bng: ReturnType<typeof cachedBngConverter>; gridCache: Map<string, string> },
-  progress: (fileFraction: number, rows: number) => void,
-): Promise<FileImportSummary> {
+async function importOne(db: Db, file: ReadFile, opts: ImportOptions, progress: (fileFraction: number, rows: number) => void): Promise<FileImportSummary> {
   const failed = (errors: FileImportSummary['errors'], errorCount: number, rows = 0): FileImportSummary => ({
-    file: input.label, kind: null, force: null, month: null, rows, inserted: 0, replaced: 0, errors, errorCount,
+    file: file.input.label, kind: null, force: null, month: null, rows, inserted: 0, replaced: 0, errors, errorCount,
   });
-  let text: string;
-  try {
-    text = await reading;
-  } catch (err) {
-    return failed([{ line: 0, message: `cannot read file: ${(err as Error).message}` }], 1);
-  }
-  const snapshotId = await repo.nextSnapshotId(db);
-  const opened = openPoliceCsv(input.name, text, { snapshotId, forceOverride: opts.forceOverride, resolver: opts.resolver, ...geo });
-  if (!opened.ok) return failed([{ line: opened.line, message: opened.message }], 1);
-  const load = opened.load;
-  const reportProblems = () => {
-    drain(load);
+  if (!file.ok) return failed([{ line: file.line, message: file.message }], 1);
+  const { load, snapshotId, input } = file;
+  const chunks = file.chunks[Symbol.asyncIterator]();
+  const reportProblems = async () => {
+    for (let c = await chunks.next(); !c.done; c = await chunks.next()) {
+      /* the reader goes on to the end of the file for its problems */
+    }
     const errors = [...load.problems.errors].sort((a, b) => a.line - b.line);
     return failed(errors, load.problems.count(), load.facts.rows);
   };
 
-  const first = load.chunks.next();
+  const first = await chunks.next();
   if (load.problems.count() > 0) return reportProblems();
   if (first.done) return failed([{ line: 2, message: 'no data rows after the header' }], 1);
   const { facts } = load;
-  const expectedRows = Math.max(1, countLines(text) - 1);
   const force = facts.force!;
   const month = facts.month!;
 
   try {
     const result = await db.transaction().execute(async (trx) => {
       await repo.lockSnapshotKey(trx, load.kind, force, month); // concurrent imports of one month take turns
-      const prior = await repo.findSnapshot(trx, load.kind, force, month);
+      const { prior, demo } = await repo.findPriorAndDemo(trx, load.kind, force, month);
       if (prior) await repo.deleteSnapshotRecord(trx, prior.id);
       if (!opts.demo) {
-        const demo = await repo.demoSnapshots(trx);
-        if (demo.length) {
-          await repo.deleteSnapshots(trx, demo);
-          await opts.removeOtherDemoData?.(trx);
-        }
+        const others = demo.filter((d) => d.id !== prior?.id);
+        if (others.length) await repo.deleteSnapshots(trx, others);
+        if (demo.length) await opts.removeOtherDemoData?.(trx);
       }
-      // The chunks are parsed as the database asks for them, overlapping parse and load.
-      const chunks = function* (): Generator<string> {
-        for (let c: IteratorResult<string> = first; !c.done; c = load.chunks.next()) {
+      const rest = async function* (): AsyncGenerator<string> {
+        for (let c: IteratorResult<string> = first; !c.done; c = await chunks.next()) {
+          if (load.problems.count() > 0) return; // the rest is read after the rollback
           yield c.value;
-          progress(Math.min(1, facts.rows / expectedRows), facts.rows);
+          progress(Math.min(1, facts.rows / file.expectedRows), facts.rows);
         }
       };
-      await copyInto(trx, { table: load.table, columns: load.columns, chunks: chunks(), format: load.format });
+      await copyInto(trx, { table: load.table, columns: load.columns, chunks: rest(), format: load.format });
       if (load.problems.count() > 0) throw new BadRows();
-      await repo.insertSnapshot(trx, snapshotId, load.kind, { force, month, fallsWithin: facts.fallsWithin, rows: facts.rows, noLocationRows: facts.noLocationRows }, input.name, opts.by, opts.demo ?? false);
-      for (const r of load.rollups?.() ?? []) await copyInto(trx, r);
+      await repo.insertSnapshot(trx, {
+        id: snapshotId, kind: load.kind, force, month, fallsWithin: facts.fallsWithin, rows: facts.rows,
+        noLocationRows: facts.noLocationRows, fileName: input.name, by: opts.by, isDemo: opts.demo ?? false,
+      }, load.rollups?.());
       const inserted = prior ? await repo.countNewRows(trx, load.kind, snapshotId, prior.id) : facts.rows;
       if (prior) await repo.deleteSnapshotRows(trx, prior);
       await opts.audit?.(trx, {
@@ -139,17 +127,4 @@ async function importOne(
     if (err instanceof BadRows) return reportProblems();
     throw err;
   }
-}
-
-/** Reads the rest of a file for its problems (no output is produced once one is found). */
-function drain(load: PoliceFileLoad): void {
-  for (let r = load.chunks.next(); !r.done; r = load.chunks.next()) {
-    /* keep scanning */
-  }
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { StreetRollups } from '../../ingest/police-uk/parsed-file.js';
 import type { PoliceDataKind } from './police-data.tables.js';
 
 export interface SnapshotRef {
@@ -9,9 +10,11 @@ export interface SnapshotRef {
   is_demo: boolean;
 }
 
-export async function nextSnapshotId(db: Db): Promise<number> {
-  const r = await sql<{ id: number }>`select nextval('import_snapshot_id_seq')::int8 as id`.execute(db);
-  return r.rows[0]!.id;
+/** Takes `n` snapshot ids from the sequence (ids of files that fail are not reused). */
+export async function nextSnapshotIds(db: Db, n: number): Promise<number[]> {
+  if (n <= 0) return [];
+  const r = await sql<{ id: number }>`select nextval('import_snapshot_id_seq')::int8 as id from generate_series(1, ${n}::int)`.execute(db);
+  return r.rows.map((row) => Number(row.id));
 }
 
 /** Serialises imports of the same (kind, force, month) until the transaction ends. */
@@ -19,14 +22,22 @@ export async function lockSnapshotKey(db: Db, kind: PoliceDataKind, force: strin
   await sql`select pg_advisory_xact_lock(7245003, hashtext(${`${kind}|${force}|${month}`}))`.execute(db);
 }
 
-export async function findSnapshot(db: Db, kind: PoliceDataKind, force: string, month: string): Promise<SnapshotRef | undefined> {
-  return db
-    .selectFrom('import_snapshot')
-    .select(['id', 'kind', 'row_count', 'is_demo'])
-    .where('kind', '=', kind)
-    .where('force', '=', force)
-    .where('month', '=', `${month}-01`)
-    .executeTakeFirst();
+/** The snapshot a file of (kind, force, month) replaces, and the demo snapshots a real import removes. */
+export async function findPriorAndDemo(
+  db: Db,
+  kind: PoliceDataKind,
+  force: string,
+  month: string,
+): Promise<{ prior: SnapshotRef | undefined; demo: Pick<SnapshotRef, 'id' | 'kind'>[] }> {
+  const rows = await sql<SnapshotRef & { same_key: boolean }>`
+    select id, kind, row_count, is_demo, (kind = ${kind} and force = ${force} and month = ${`${month}-01`}::date) as same_key
+    from import_snapshot
+    where (kind = ${kind} and force = ${force} and month = ${`${month}-01`}::date) or is_demo`.execute(db);
+  const prior = rows.rows.find((r) => r.same_key);
+  return {
+    prior: prior && { id: Number(prior.id), kind: prior.kind, row_count: prior.row_count, is_demo: prior.is_demo },
+    demo: rows.rows.filter((r) => r.is_demo).map((r) => ({ id: Number(r.id), kind: r.kind })),
+  };
 }
 
 const dataTable: Record<PoliceDataKind, 'incident' | 'stop_search' | 'crime_outcome'> = {
@@ -77,31 +88,46 @@ export async function deleteSnapshots(db: Db, snaps: readonly Pick<SnapshotRef, 
   if (snaps.length) await db.deleteFrom('import_snapshot').where('id', 'in', snaps.map((s) => s.id)).execute();
 }
 
-export async function demoSnapshots(db: Db): Promise<Pick<SnapshotRef, 'id' | 'kind'>[]> {
-  return db.selectFrom('import_snapshot').select(['id', 'kind']).where('is_demo', '=', true).execute();
-}
-
 export async function hasDemoData(db: Db): Promise<boolean> {
   const r = await db.selectFrom('import_snapshot').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
   return r !== undefined;
 }
 
-export async function insertSnapshot(
-  db: Db,
-  id: number,
-  kind: PoliceDataKind,
-  facts: { force: string; month: string; fallsWithin: string | null; rows: number; noLocationRows: number },
-  fileName: string,
-  by: string,
-  isDemo: boolean,
-): Promise<void> {
-  await db
-    .insertInto('import_snapshot')
-    .values({
-      id, kind, force: facts.force, month: `${facts.month}-01`, file_name: fileName, falls_within: facts.fallsWithin,
-      row_count: facts.rows, no_location_rows: facts.noLocationRows, imported_by: by, is_demo: isDemo,
-    })
-    .execute();
+export interface SnapshotRecord {
+  id: number;
+  kind: PoliceDataKind;
+  force: string;
+  month: string; // YYYY-MM
+  fallsWithin: string | null;
+  rows: number;
+  noLocationRows: number;
+  fileName: string;
+  by: string;
+  isDemo: boolean;
+}
+
+/**
+ * Writes a snapshot's record and, for street files, its rollup rows, in one statement (one
+ * round trip per file: imports of many small files are bound by round trips).
+ */
+export async function insertSnapshot(db: Db, s: SnapshotRecord, rollups?: StreetRollups): Promise<void> {
+  const month = `${s.month}-01`;
+  const record = sql`insert into import_snapshot (id, kind, force, month, file_name, falls_within, row_count, no_location_rows, imported_by, is_demo)
+    values (${s.id}, ${s.kind}, ${s.force}, ${month}::date, ${s.fileName}, ${s.fallsWithin}, ${s.rows}, ${s.noLocationRows}, ${s.by}, ${s.isDemo})`;
+  if (!rollups) {
+    await record.execute(db);
+    return;
+  }
+  const d = rollups.byDistrict;
+  const l = rollups.byLsoa;
+  await sql`with snapshot as (${record}),
+    by_district as (
+      insert into incident_count (snapshot_id, month, force, district, category, outcome, n)
+      select ${s.id}, ${month}::date, ${s.force}, u.district, u.category, u.outcome, u.n
+      from unnest(${d.district}::text[], ${d.category}::text[], ${d.outcome}::text[], ${d.n}::int4[]) as u(district, category, outcome, n))
+    insert into incident_lsoa_count (snapshot_id, month, force, district, lsoa_code, n)
+    select ${s.id}, ${month}::date, ${s.force}, u.district, u.lsoa_code, u.n
+    from unnest(${l.district}::text[], ${l.lsoaCode}::text[], ${l.n}::int4[]) as u(district, lsoa_code, n)`.execute(db);
 }
 
 export async function deleteSnapshotRecord(db: Db, id: number): Promise<void> {

@@ -14,7 +14,7 @@ export interface RawResult<R = Record<string, unknown>> {
 export interface CopyRequest {
   table: string;
   columns: readonly string[];
-  chunks: Iterable<string>;
+  chunks: Iterable<string> | AsyncIterable<string>;
   /** text: tab-separated, \N for null; csv: comma-separated, unquoted empty for null. */
   format: 'text' | 'csv';
 }

@@ -73,7 +73,7 @@ export async function openPgliteEngine(dataDir: string): Promise<Engine> {
       let total = 0;
       const inFlight: Promise<RawResult>[] = [];
       try {
-        for (const chunk of req.chunks) {
+        for await (const chunk of req.chunks) {
           const data = encoder.encode(chunk);
           inFlight.push(send({ type: 'copy', sql, data }, [data.buffer as ArrayBuffer]));
           if (inFlight.length >= 2) total += (await inFlight.shift()!).rowCount;
