@@ -12,7 +12,7 @@ import { expandInputs } from '../ingest/files.js';
 import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
 import { copyInto } from '../platform/db/kysely-driver.js';
 import { sql } from 'kysely';
-import { importPoliceFiles, countIncidents, incidentFilterSchema } from '../modules/police-data/index.js';
+import { importPoliceFiles, concurrentFilesFor, countIncidents, incidentFilterSchema } from '../modules/police-data/index.js';
 import { kentStreetFiles, writeGeneratedStreetFile } from './bench-data.js';
 
 const adminUrl = process.env.HUB_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -21,7 +21,8 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
 
 async function timedImport(h: DatabaseHandle, files: string[]): Promise<{ rows: number; seconds: number }> {
   const started = performance.now();
-  const res = await importPoliceFiles(h.db, expandInputs(files), { by: 'bench', resolver: { ladCode: () => null } });
+  // The same options as `hub import` (files loaded at once as the engine allows).
+  const res = await importPoliceFiles(h.db, expandInputs(files), { by: 'bench', resolver: { ladCode: () => null }, concurrentFiles: concurrentFilesFor(h.engine) });
   const seconds = (performance.now() - started) / 1000;
   const bad = res.find((r) => r.errorCount > 0);
   if (bad) throw new Error(`bench import failed: ${bad.file}: ${bad.errors[0]?.message}`);

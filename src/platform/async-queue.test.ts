@@ -75,7 +75,7 @@ describe('BoundedQueue', () => {
     expect(seen).toEqual([1]);
   });
 
-  it('cancel releases a waiting producer and drops what it pushes afterwards', async () => {
+  it('cancel releases a waiting producer, drops what it pushes afterwards, and makes reading throw', async () => {
     const q = new BoundedQueue<number>(1);
     await q.push(1);
     let released = false;
@@ -87,7 +87,7 @@ describe('BoundedQueue', () => {
     expect(released).toBe(true);
     await q.push(3);
     expect(q.isCancelled).toBe(true);
-    expect(await collect(q)).toEqual([]);
+    await expect(collect(q)).rejects.toThrow('queue cancelled');
   });
 
   it('rejects a capacity that is not positive, and pushes after the end', async () => {

@@ -1,7 +1,8 @@
 /**
  * A queue between one producer and one consumer, bounded by a cost (bytes, items). The producer
  * awaits `push` while the queue is full; the consumer iterates with `for await`. Closing from the
- * consumer side (`cancel`) releases a waiting producer, whose later pushes are dropped.
+ * consumer side (`cancel`) releases a waiting producer, whose later pushes are dropped; reading
+ * a cancelled queue throws.
  */
 export class BoundedQueue<T> implements AsyncIterable<T> {
   private readonly items: T[] = [];
@@ -70,8 +71,10 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
         yield item;
         continue;
       }
-      if (this.ended || this.cancelled) {
-        if (this.failure && !this.cancelled) throw this.failure.error;
+      // A cancelled queue never ends quietly: a reader must not take a cut-off stream for a whole one.
+      if (this.cancelled) throw new Error('queue cancelled');
+      if (this.ended) {
+        if (this.failure) throw this.failure.error;
         return;
       }
       await new Promise<void>((resolve) => (this.wakeConsumer = resolve));

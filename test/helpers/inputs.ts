@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expandInputs, type InputFile } from '../../src/ingest/files.js';
 import type { BoundaryInput } from '../../src/modules/boundaries/index.js';
-import { importPoliceFiles, incidentFilterSchema, type ImportOptions, type IncidentFilter } from '../../src/modules/police-data/index.js';
+import { concurrentFilesFor, importPoliceFiles, incidentFilterSchema, type ImportOptions, type IncidentFilter } from '../../src/modules/police-data/index.js';
 import { loadDistrictResolver } from '../../src/modules/boundaries/index.js';
 import type { Db } from '../../src/platform/db/database.js';
 
@@ -19,9 +19,13 @@ export function boundaryInputs(...paths: string[]): BoundaryInput[] {
   return paths.map((p) => ({ label: p, name: path.basename(p), read: () => fs.promises.readFile(p, 'utf8') }));
 }
 
-/** importPoliceFiles with test defaults: by 'test', the district resolver from the DB. */
+/**
+ * importPoliceFiles with test defaults: by 'test', the district resolver from the DB, and as
+ * many files at once as `hub import` loads on the engine under test.
+ */
 export async function importFiles(db: Db, inputs: readonly InputFile[], opts: Partial<ImportOptions> = {}) {
-  return importPoliceFiles(db, inputs, { by: 'test', resolver: opts.resolver ?? (await loadDistrictResolver(db)), ...opts });
+  const concurrentFiles = concurrentFilesFor(process.env.HUB_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite');
+  return importPoliceFiles(db, inputs, { by: 'test', resolver: opts.resolver ?? (await loadDistrictResolver(db)), concurrentFiles, ...opts });
 }
 
 /** A full IncidentFilter from a partial one (as the HTTP layer would parse it). */

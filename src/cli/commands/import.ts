@@ -2,7 +2,7 @@ import { helpOf } from '../help.js';
 import { z } from 'zod';
 import { expandInputs } from '../../ingest/files.js';
 import { loadDistrictResolver } from '../../modules/boundaries/index.js';
-import { importPoliceFiles } from '../../modules/police-data/index.js';
+import { concurrentFilesFor, importPoliceFiles } from '../../modules/police-data/index.js';
 import { deleteOtherDemoData } from '../../modules/demo/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
@@ -30,6 +30,7 @@ export async function runImport(argv: string[]): Promise<number> {
       resolver: await loadDistrictResolver(handle.db),
       removeOtherDemoData: deleteOtherDemoData,
       audit,
+      concurrentFiles: concurrentFilesFor(handle.engine),
       onProgress: (p) => bar.update(p.fraction, p.rowsDone, p.file),
     });
     bar.done();

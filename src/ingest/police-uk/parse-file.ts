@@ -6,7 +6,7 @@ import { detectKind } from './headers.js';
 import { OUTCOME_COLUMNS, outcomeChunks } from './outcomes.js';
 import { newFacts, problemCollector, type PoliceFileLoad } from './parsed-file.js';
 import { STOP_SEARCH_COLUMNS, stopSearchChunks } from './stop-search.js';
-import { INCIDENT_COPY_COLUMNS, newStreetTallies, streetChunks, streetRollups } from './street.js';
+import { INCIDENT_COPY_COLUMNS, newStreetTallies, streetChunks, streetRollups, type GridPoint } from './street.js';
 
 export interface ReadOptions {
   snapshotId: number;
@@ -14,7 +14,7 @@ export interface ReadOptions {
   resolver: DistrictResolver;
   bng: (lon: number, lat: number) => EastingNorthing;
   /** See AdapterContext.gridCache. */
-  gridCache?: Map<string, string> | undefined;
+  gridCache?: Map<string, GridPoint> | undefined;
 }
 
 export type HeaderCheck = { ok: true; load: PoliceFileLoad } | { ok: false; line: number; message: string };
@@ -46,7 +46,7 @@ export function openPoliceCsv(fileName: string, text: string, opts: ReadOptions)
     return {
       ok: true,
       load: {
-        kind, table: 'incident', columns: INCIDENT_COPY_COLUMNS, format: 'csv', facts, problems,
+        kind, table: 'incident_row', columns: INCIDENT_COPY_COLUMNS, format: 'csv', facts, problems,
         chunks: streetChunks(lines, ctx, facts, problems, tallies),
         rollups: () => streetRollups(tallies),
       },

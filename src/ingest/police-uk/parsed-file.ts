@@ -17,7 +17,7 @@ export interface FileFacts {
  */
 export interface PoliceFileLoad {
   kind: PoliceDataKind;
-  table: 'incident' | 'stop_search' | 'crime_outcome';
+  table: 'incident_row' | 'stop_search' | 'crime_outcome';
   columns: readonly string[];
   format: 'text' | 'csv';
   facts: FileFacts;

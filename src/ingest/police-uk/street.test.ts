@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { lonLatToBng } from '../../platform/geo/bng.js';
 import { openPoliceCsv } from './parse-file.js';
 import type { StreetRollups } from './parsed-file.js';
+import type { GridPoint } from './street.js';
 
 const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const row = (month: string, lon: string, lat: string) =>
   `,${month},Kent Police,Kent Police,${lon},${lat},On or near High Street,E01024678,Thanet 001A,Anti-social behaviour,,`;
 
-function load(name: string, lines: string[], opts: { gridCache: Map<string, string>; calls: string[] }) {
+function load(name: string, lines: string[], opts: { gridCache: Map<string, GridPoint>; calls: string[] }) {
   return loadText(name, [HEADER, ...lines].join('\n') + '\n', opts);
 }
 
-function loadText(name: string, data: string, opts: { gridCache: Map<string, string>; calls: string[] }) {
+function loadText(name: string, data: string, opts: { gridCache: Map<string, GridPoint>; calls: string[] }) {
   const opened = openPoliceCsv(name, data, {
     snapshotId: 7,
     resolver: { ladCode: () => null },
@@ -29,16 +30,17 @@ function loadText(name: string, data: string, opts: { gridCache: Map<string, str
 
 describe('street adapter: snap points converted once per import run', () => {
   it('converts a point once across files sharing a cache, with the same grid reference each time', () => {
-    const shared = { gridCache: new Map<string, string>(), calls: [] as string[] };
+    const shared = { gridCache: new Map<string, GridPoint>(), calls: [] as string[] };
     const jan = load('2025-01-kent-street.csv', [row('2025-01', '1.416', '51.335'), row('2025-01', '1.416', '51.335')], shared);
     const feb = load('2025-02-kent-street.csv', [row('2025-02', '1.416', '51.335'), row('2025-02', '1.380', '51.340')], shared);
     expect(shared.calls).toEqual(['1.416,51.335', '1.38,51.34']);
     const { easting, northing } = lonLatToBng(1.416, 51.335);
-    for (const text of [jan.text, feb.text]) expect(text).toContain(`,${easting},${northing},`);
+    for (const text of [jan.text, feb.text]) expect(text).toContain(`,1416000,51335000,On or near High Street,`);
+    for (const text of [jan.text, feb.text]) expect(text).toContain(`,${Math.round(easting * 100)},${Math.round(northing * 100)},`);
   });
 
   it('never caches a bad coordinate: each file reports it on its own line', () => {
-    const shared = { gridCache: new Map<string, string>(), calls: [] as string[] };
+    const shared = { gridCache: new Map<string, GridPoint>(), calls: [] as string[] };
     const a = load('2025-01-kent-street.csv', [row('2025-01', '1.416', '51.335'), row('2025-01', '200', '51.335')], shared);
     const b = load('2025-02-kent-street.csv', [row('2025-02', '200', '51.335')], shared);
     expect(a.problems.errors.map((e) => e.line)).toEqual([3]);
@@ -47,18 +49,19 @@ describe('street adapter: snap points converted once per import run', () => {
   });
 });
 
-const fresh = () => ({ gridCache: new Map<string, string>(), calls: [] as string[] });
+const fresh = () => ({ gridCache: new Map<string, GridPoint>(), calls: [] as string[] });
 const rowsOf = (text: string) => text.split('\n').filter((l) => l !== '');
 
 describe('street adapter: COPY rows from the file bytes', () => {
   const a = 'id1,2025-01,Kent Police,Kent Police,1.416,51.335,On or near Rue Étienne,E01024678,Thanet 001A,Burglary,Under investigation,';
   const b = ',2025-01,Kent Police,Kent Police,,,No Location,,,Anti-social behaviour,,';
   const { easting, northing } = lonLatToBng(1.416, 51.335);
+  const cm = (m: number) => Math.round(m * 100);
 
-  it('passes each published line through and appends line, grid, district, snapshot, force, month, location flag', () => {
+  it('passes each published line through (coordinates as integers) and appends line, grid, district, snapshot, force, month, location flag', () => {
     const r = load('2025-01-kent-street.csv', [a, b], fresh());
     expect(rowsOf(r.text)).toEqual([
-      `${a},2,${easting},${northing},,Thanet,7,kent,2025-01-01,t`,
+      `${a.replace('1.416,51.335', '1416000,51335000')},2,${cm(easting)},${cm(northing)},,Thanet,7,kent,2025-01-01,t`,
       `${b},3,,,,,7,kent,2025-01-01,f`,
     ]);
     expect(r.facts).toMatchObject({ rows: 2, noLocationRows: 1, fallsWithin: 'Kent Police', force: 'kent', month: '2025-01' });

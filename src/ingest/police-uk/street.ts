@@ -4,12 +4,29 @@ import { checkLonLat, checkMonth, districtFromLsoaName, type DistrictResolver } 
 import { forceIdFromName } from './force.js';
 import { chunkBuffer, Tally3, type FileFacts, type ProblemCollector, type StreetRollups } from './parsed-file.js';
 
-/** COPY columns for street rows: the 12 published columns in file order, then what we derive. */
+/**
+ * COPY columns of incident_row: the 12 published columns in file order (coordinates as scaled
+ * integers, see migration 0008), then what we derive.
+ */
 export const INCIDENT_COPY_COLUMNS = [
-  'crime_id', 'month_text', 'reported_by', 'falls_within', 'longitude', 'latitude', 'location', 'lsoa_code',
-  'lsoa_name', 'category', 'outcome', 'context', 'line_no', 'easting', 'northing', 'lad_code', 'district',
+  'crime_id', 'month_text', 'reported_by', 'falls_within', 'lon_e6', 'lat_e6', 'location', 'lsoa_code',
+  'lsoa_name', 'category', 'outcome', 'context', 'line_no', 'easting_cm', 'northing_cm', 'lad_code', 'district',
   'snapshot_id', 'force', 'month', 'has_location',
 ] as const;
+
+/** A checked snap point as COPY columns: ",lon_e6,lat_e6" and ",easting_cm,northing_cm". */
+export interface GridPoint {
+  lonLat: string;
+  grid: string;
+}
+
+/** Longitude and latitude in millionths of a degree, easting and northing in centimetres. */
+export function gridPoint(lon: number, lat: number, en: EastingNorthing): GridPoint {
+  return {
+    lonLat: `,${Math.round(lon * 1e6)},${Math.round(lat * 1e6)}`,
+    grid: `,${Math.round(en.easting * 100)},${Math.round(en.northing * 100)}`,
+  };
+}
 
 /** An LSOA as seen in one file: its derived columns and its counts by category and outcome. */
 interface Place {
@@ -53,10 +70,10 @@ export interface AdapterContext {
   resolver: DistrictResolver;
   bng: (lon: number, lat: number) => EastingNorthing;
   /**
-   * Published "lon,lat" text -> ",easting,northing" COPY columns of points already checked and
-   * converted; share one across the files of an import (months repeat the same snap points).
+   * Published "lon,lat" text -> COPY columns of points already checked and converted; share one
+   * across the files of an import (months repeat the same snap points).
    */
-  gridCache?: Map<string, string> | undefined;
+  gridCache?: Map<string, GridPoint> | undefined;
 }
 
 /** A street row as read: the physical line, its fields, and the raw text when unquoted. */
@@ -83,7 +100,7 @@ export function* streetChunks(
   tallies: StreetTallies,
 ): Generator<string> {
   const out = chunkBuffer();
-  const grid = ctx.gridCache ?? new Map<string, string>(); // "lon<sep>lat" -> ",easting,northing"
+  const grid = ctx.gridCache ?? new Map<string, GridPoint>(); // "lon<sep>lat" -> COPY columns
   const at = new Int32Array(12); // separator positions
   let okMonth = '';
   let tail = ''; // ",snapshot,force,month" once force and month are known
@@ -125,23 +142,20 @@ export function* streetChunks(
       }
       okMonth = m.value;
     }
-    let en: string;
+    let point: GridPoint | null = null;
     if (at[4] === at[3]! + 1 && at[5] === at[4]! + 1) {
       facts.noLocationRows++;
-      en = ',,';
     } else {
       const key = text.slice(at[3]! + 1, at[5]!);
-      const hit = grid.get(key);
-      if (hit !== undefined) en = hit;
-      else {
+      point = grid.get(key) ?? null;
+      if (point === null) {
         const pos = checkLonLat(text.slice(at[3]! + 1, at[4]!), text.slice(at[4]! + 1, at[5]!));
         if (!pos.ok || !pos.value) {
           problems.add(line, pos.ok ? 'Longitude/Latitude: invalid' : pos.reason);
           continue;
         }
-        const p = ctx.bng(pos.value.lon, pos.value.lat);
-        en = `,${p.easting},${p.northing}`;
-        grid.set(key, en);
+        point = gridPoint(pos.value.lon, pos.value.lat, ctx.bng(pos.value.lon, pos.value.lat));
+        grid.set(key, point);
       }
     }
     if (at[9] === at[8]! + 1) {
@@ -179,10 +193,18 @@ export function* streetChunks(
     else place.counts.set(kind, { category: text.slice(at[8]! + 1, at[9]!), outcome: text.slice(at[9]! + 1, at[10]!), n: 1 });
 
     if (tail === '') tail = `,${ctx.snapshotId},${csvValue(facts.force)},${facts.month}-01`;
-    const published = sep === ',' ? text : record.fields.map((v) => (v === '' ? '' : csvValue(v))).join(',');
-    const chunk = out.push(`${published},${line}${en}${place.csv}${tail}${en === ',,' ? ',f' : ',t'}\n`);
+    // The published line, with the coordinates as integers.
+    const published = sep === ',' ? (point === null ? text : `${text.slice(0, at[3])}${point.lonLat}${text.slice(at[5])}`) : quotedLine(record.fields, point);
+    const chunk = out.push(`${published},${line}${point === null ? ',,' : point.grid}${place.csv}${tail}${point === null ? ',f' : ',t'}\n`);
     if (chunk) yield chunk;
   }
   const rest = out.flush();
   if (rest && problems.count() === 0) yield rest;
+}
+
+/** A quoted record as a CSV line, with its coordinates as integers. */
+function quotedLine(fields: readonly string[], point: GridPoint | null): string {
+  const values = fields.map((v) => (v === '' ? '' : csvValue(v)));
+  if (point !== null) values.splice(4, 2, point.lonLat.slice(1));
+  return values.join(',');
 }

@@ -124,4 +124,22 @@ describe('atomic per-file import', () => {
     const summary = await dataSummary(db);
     expect(summary.months).toEqual({ min: '2025-01', max: '2025-06' });
   });
+
+  it('files load at once but take effect in order: of two copies of one month, the later wins', async () => {
+    const rows = (ids: string[]) => [STREET_HEADER, ...ids.map((id) => streetRow({ month: '2025-08', crimeId: id.repeat(64) }))].join('\n');
+    const older = textInput('2025-08-kent-street.csv', rows(['a', 'b', 'c']), 'older');
+    const newer = textInput('2025-08-kent-street.csv', rows(['a', 'd']), 'newer');
+    const other = textInput('2025-09-kent-street.csv', rows(['e']).replace(/2025-08/g, '2025-09'), 'other');
+    for (const [first, second] of [[older, newer], [newer, older]] as const) {
+      const summaries = await importFiles(db, [first, other, second], { concurrentFiles: 3 });
+      expect(summaries.map((s) => [s.file, s.errorCount])).toEqual([[first.label, 0], ['other', 0], [second.label, 0]]);
+      const ids = await sql<{ id: string }>`select left(crime_id, 1) as id from incident where month = '2025-08-01' order by 1`.execute(db);
+      expect(ids.rows.map((r) => r.id)).toEqual(second === newer ? ['a', 'd'] : ['a', 'b', 'c']);
+      expect(summaries[2]).toMatchObject({ replaced: first === older ? 3 : 2, inserted: second === newer ? 1 : 2 });
+    }
+    await sql`delete from incident where month >= '2025-08-01'`.execute(db);
+    await sql`delete from incident_count where month >= '2025-08-01'`.execute(db);
+    await sql`delete from incident_lsoa_count where month >= '2025-08-01'`.execute(db);
+    await sql`delete from import_snapshot where month >= '2025-08-01'`.execute(db);
+  });
 });

@@ -1,8 +1,10 @@
 import type { Db } from '../../platform/db/database.js';
+import type { EngineKind } from '../../platform/db/engine.js';
 import { copyInto } from '../../platform/db/kysely-driver.js';
 import { cachedBngConverter } from '../../platform/geo/bng.js';
 import type { InputFile } from '../../ingest/files.js';
 import type { DistrictResolver } from '../../ingest/police-uk/fields.js';
+import type { GridPoint } from '../../ingest/police-uk/street.js';
 import * as repo from './police-data.repository.js';
 import { readAhead, type ReadFile } from './read-ahead.js';
 import type { PoliceDataKind } from './police-data.tables.js';
@@ -30,9 +32,20 @@ export interface ImportOptions {
   removeOtherDemoData?: (trx: Db) => Promise<void>;
   /** Records the import in the audit log, inside the file's transaction. */
   audit?: (trx: Db, event: { action: string; recordType: string; recordId: string; details: Record<string, unknown> }) => Promise<void>;
+  /**
+   * How many files load at once, each on its own connection (default 1). On PostgreSQL 2 keeps
+   * the server busy while the other file waits on a round trip; PGlite has one connection.
+   */
+  concurrentFiles?: number;
   /** Called as work proceeds: the share of all input bytes done (0..1) and rows loaded so far. */
   onProgress?: (p: { file: string; fraction: number; rowsDone: number }) => void;
 }
+
+/**
+ * How many files to load at once on an engine. PostgreSQL: 3, measured on the nine Kent files
+ * on 2 cores (1: ~630 ms, 2: ~610 ms, 3: ~530 ms, 4-6: no better); PGlite has one connection.
+ */
+export const concurrentFilesFor = (engine: EngineKind): number => (engine === 'postgres' ? 3 : 1);
 
 /** Thrown inside the transaction to roll a file back when a bad row turns up mid-load. */
 class BadRows extends Error {}
@@ -41,35 +54,82 @@ class BadRows extends Error {}
  * Imports data.police.uk files. Each file is a snapshot of (kind, force, month) and is
  * imported atomically: a file with any bad row changes nothing and reports its problems;
  * a good file replaces the snapshot it updates. One bad file does not stop the others.
- * Files are parsed ahead of the database (see readAhead), so parsing overlaps loading.
+ * Files are parsed ahead of the database (see readAhead), so parsing overlaps loading, and with
+ * `concurrentFiles` > 1 several files load at once, each in its own transaction. Files still
+ * take effect in the order given: a file begins only once the one before it holds its snapshot
+ * key, so of two downloads of one month the later one wins.
  */
 export async function importPoliceFiles(db: Db, inputs: readonly InputFile[], opts: ImportOptions): Promise<FileImportSummary[]> {
   // Converted snap points, shared by the files of this run: months repeat the same points.
-  const geo = { bng: cachedBngConverter(), gridCache: new Map<string, string>() };
+  const geo = { bng: cachedBngConverter(), gridCache: new Map<string, GridPoint>() };
   const ids = await repo.nextSnapshotIds(db, inputs.length);
   const reader = readAhead(inputs, ids, { forceOverride: opts.forceOverride, resolver: opts.resolver, ...geo });
-  const out: FileImportSummary[] = [];
-  const totalBytes = Math.max(1, inputs.reduce((n, f) => n + f.bytes, 0));
-  let bytesDone = 0;
-  let rowsDone = 0;
+  const progress = progressOf(inputs, opts.onProgress);
+  const summaries: Promise<FileImportSummary>[] = [];
+  const running = new Set<Promise<void>>();
+  const failures: unknown[] = [];
+  let turn: Promise<void> = Promise.resolve();
   try {
     for await (const file of reader.files) {
-      const { input } = file;
-      const summary = await importOne(db, file, opts, (fileFraction, rows) => {
-        opts.onProgress?.({ file: input.label, fraction: (bytesDone + input.bytes * fileFraction) / totalBytes, rowsDone: rowsDone + rows });
-      });
-      rowsDone += summary.errorCount === 0 ? summary.rows : 0;
-      bytesDone += input.bytes;
-      opts.onProgress?.({ file: input.label, fraction: bytesDone / totalBytes, rowsDone });
-      out.push(summary);
+      const previous = turn;
+      let onKeyHeld = () => {};
+      turn = new Promise<void>((resolve) => (onKeyHeld = resolve));
+      const summary = importOne(db, file, opts, previous, onKeyHeld, progress.of(file.input)).finally(onKeyHeld);
+      summaries.push(summary);
+      const settled: Promise<void> = summary.then(
+        (s) => progress.done(file.input, s),
+        (error: unknown) => void failures.push(error),
+      ).finally(() => running.delete(settled));
+      running.add(settled);
+      if (running.size >= Math.max(1, opts.concurrentFiles ?? 1)) await Promise.race(running);
+      if (failures.length) break;
     }
+    await Promise.all(running);
+    if (failures.length) throw failures[0];
+    return await Promise.all(summaries);
   } finally {
+    await Promise.allSettled(running);
     reader.stop();
   }
-  return out;
 }
 
-async function importOne(db: Db, file: ReadFile, opts: ImportOptions, progress: (fileFraction: number, rows: number) => void): Promise<FileImportSummary> {
+/** Progress over all files: the share of input bytes done (files in flight count by rows) and rows loaded. */
+function progressOf(inputs: readonly InputFile[], report: ImportOptions['onProgress']) {
+  const totalBytes = Math.max(1, inputs.reduce((n, f) => n + f.bytes, 0));
+  const inFlight = new Map<InputFile, { fraction: number; rows: number }>();
+  let bytesDone = 0;
+  let rowsDone = 0;
+  const emit = (file: InputFile) => {
+    let bytes = bytesDone;
+    let rows = rowsDone;
+    for (const [f, p] of inFlight) {
+      bytes += f.bytes * p.fraction;
+      rows += p.rows;
+    }
+    report?.({ file: file.label, fraction: Math.min(1, bytes / totalBytes), rowsDone: rows });
+  };
+  return {
+    of: (file: InputFile) => (fraction: number, rows: number) => {
+      inFlight.set(file, { fraction, rows });
+      emit(file);
+    },
+    done(file: InputFile, summary: FileImportSummary) {
+      inFlight.delete(file);
+      bytesDone += file.bytes;
+      rowsDone += summary.errorCount === 0 ? summary.rows : 0;
+      emit(file);
+    },
+  };
+}
+
+async function importOne(
+  db: Db,
+  file: ReadFile,
+  opts: ImportOptions,
+  previousHoldsKey: Promise<void>,
+  onKeyHeld: () => void,
+  progress: (fileFraction: number, rows: number) => void,
+): Promise<FileImportSummary> {
   const failed = (errors: FileImportSummary['errors'], errorCount: number, rows = 0): FileImportSummary => ({
     file: file.input.label, kind: null, force: null, month: null, rows, inserted: 0, replaced: 0, errors, errorCount,
   });
@@ -91,9 +151,11 @@ async function importOne(db: Db, file: ReadFile, opts: ImportOptions, progress: 
   const force = facts.force!;
   const month = facts.month!;
 
+  await previousHoldsKey;
   try {
     const result = await db.transaction().execute(async (trx) => {
       await repo.lockSnapshotKey(trx, load.kind, force, month); // concurrent imports of one month take turns
+      onKeyHeld();
       const { prior, demo } = await repo.findPriorAndDemo(trx, load.kind, force, month);
       if (prior) await repo.deleteSnapshotRecord(trx, prior.id);
       if (!opts.demo) {

@@ -1,5 +1,5 @@
 /** Police open data module: data.police.uk street, stop-and-search and outcomes files. */
-export { importPoliceFiles } from './import.service.js';
+export { importPoliceFiles, concurrentFilesFor } from './import.service.js';
 export type { FileImportSummary, ImportOptions } from './import.service.js';
 export { countIncidents, listIncidents, dataSummary, SNAP_POINT_NOTE } from './police-data.service.js';
 export { incidentPoints, stopSearchEvents } from './police-data.queries.js';

@@ -72,8 +72,8 @@ export async function deleteSnapshotRows(db: Db, snap: Pick<SnapshotRef, 'id' | 
   for (const table of tablesOf[snap.kind]) await db.deleteFrom(table).where('snapshot_id', '=', snap.id).execute();
 }
 
-const tablesOf: Record<PoliceDataKind, readonly ('incident' | 'incident_count' | 'incident_lsoa_count' | 'stop_search' | 'crime_outcome')[]> = {
-  street: ['incident', 'incident_count', 'incident_lsoa_count'],
+const tablesOf: Record<PoliceDataKind, readonly ('incident_row' | 'incident_count' | 'incident_lsoa_count' | 'stop_search' | 'crime_outcome')[]> = {
+  street: ['incident_row', 'incident_count', 'incident_lsoa_count'],
   'stop-and-search': ['stop_search'],
   outcomes: ['crime_outcome'],
 };

@@ -16,6 +16,7 @@ export interface ImportSnapshotTable {
   imported_by: string;
 }
 
+/** The view incident: street rows with coordinates as double precision (migration 0008). */
 export interface IncidentTable {
   snapshot_id: number;
   line_no: number;
@@ -40,6 +41,14 @@ export interface IncidentTable {
   has_location: boolean;
 }
 
+/** The stored street rows: coordinates as scaled integers (micro-degrees, centimetres). */
+export interface IncidentRowTable extends Omit<IncidentTable, 'longitude' | 'latitude' | 'easting' | 'northing'> {
+  lon_e6: number | null;
+  lat_e6: number | null;
+  easting_cm: number | null;
+  northing_cm: number | null;
+}
+
 export interface IncidentCountTable {
   snapshot_id: number;
   month: string;
@@ -62,6 +71,8 @@ export interface IncidentLsoaCountTable {
 export interface PoliceDataTables {
   import_snapshot: ImportSnapshotTable;
   incident: IncidentTable;
+  /** Where street rows are stored; loads and deletes only. */
+  incident_row: IncidentRowTable;
   incident_count: IncidentCountTable;
   incident_lsoa_count: IncidentLsoaCountTable;
   stop_search: {

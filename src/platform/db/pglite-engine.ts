@@ -9,6 +9,9 @@ import type { WorkerInit, WorkerRequest, WorkerResponse } from './pglite-protoco
 import { SqlError } from './sql-error.js';
 
 // Tests run the TypeScript sources; the worker always runs compiled JavaScript from dist/.
+/** Text sent to the worker per COPY statement. */
+const COPY_BATCH_CHARS = 2_000_000;
+
 const workerUrl = import.meta.url.endsWith('.ts')
   ? new URL('../../../dist/platform/db/pglite-worker.js', import.meta.url)
   : new URL('./pglite-worker.js', import.meta.url);
@@ -69,15 +72,30 @@ export async function openPgliteEngine(dataDir: string): Promise<Engine> {
     },
     async copyFrom(req: CopyRequest) {
       const sql = copySql(req, "'/dev/blob'");
-      // One COPY per chunk, at most two in flight: the worker loads one while the next is parsed.
+      // One COPY per batch of chunks (each COPY has a fixed cost in the worker), at most two in
+      // flight: the worker loads one while the next is parsed. The first chunk goes alone, so the
+      // worker starts early.
       let total = 0;
       const inFlight: Promise<RawResult>[] = [];
+      let batch: string[] = [];
+      let batched = 0;
+      let sent = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const data = encoder.encode(batch.length === 1 ? batch[0]! : batch.join(''));
+        batch = [];
+        batched = 0;
+        sent++;
+        inFlight.push(send({ type: 'copy', sql, data }, [data.buffer as ArrayBuffer]));
+        if (inFlight.length >= 2) total += (await inFlight.shift()!).rowCount;
+      };
       try {
         for await (const chunk of req.chunks) {
-          const data = encoder.encode(chunk);
-          inFlight.push(send({ type: 'copy', sql, data }, [data.buffer as ArrayBuffer]));
-          if (inFlight.length >= 2) total += (await inFlight.shift()!).rowCount;
+          batch.push(chunk);
+          batched += chunk.length;
+          if (sent === 0 || batched >= COPY_BATCH_CHARS) await flush();
         }
+        await flush();
       } finally {
         for (const r of await Promise.allSettled(inFlight.splice(0))) {
           if (r.status === 'rejected') throw r.reason;
