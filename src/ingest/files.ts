@@ -10,7 +10,8 @@ export interface InputFile {
   /** The bare file name, used to read month/force/kind (2025-01-kent-street.csv). */
   name: string;
   bytes: number;
-  read(): Promise<string>;
+  /** The file's bytes (files on disk, zip entries) or text (generated files). */
+  read(): Promise<string | Uint8Array>;
 }
 
 /** Expands paths (files, folders, .zip archives) into the CSV files they hold, in name order. */
@@ -32,7 +33,7 @@ export function expandInputs(paths: readonly string[]): InputFile[] {
     } else if (/\.zip$/i.test(p)) {
       out.push(...zipEntries(p));
     } else {
-      out.push({ label: p, name: path.basename(p), bytes: stat.size, read: () => fs.promises.readFile(p, 'utf8') });
+      out.push({ label: p, name: path.basename(p), bytes: stat.size, read: () => fs.promises.readFile(p) });
     }
   }
   return out;
@@ -45,11 +46,10 @@ function zipEntries(zipPath: string): InputFile[] {
   } catch (err) {
     throw new AppError('validation', `${zipPath}: not a readable zip archive (${(err as Error).message})`);
   }
-  const decoder = new TextDecoder('utf-8');
   return Object.keys(files)
     .sort()
     .map((inner) => {
       const data = files[inner]!;
-      return { label: `${zipPath}:${inner}`, name: path.basename(inner), bytes: data.byteLength, read: async () => decoder.decode(data) };
+      return { label: `${zipPath}:${inner}`, name: path.basename(inner), bytes: data.byteLength, read: async () => data };
     });
 }

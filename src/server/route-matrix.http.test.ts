@@ -1,3 +1,4 @@
+import { noDistrictLookup } from '../ingest/police-uk/fields.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../platform/policy.js';
 import { openTestDatabase, type TestDatabase } from '../test-support/database.js';
@@ -125,7 +126,7 @@ describe('route x role matrix', () => {
     await importPoliceFiles(
       t.handle.db,
       demo.streetFiles.map((f) => ({ label: f.name, name: f.name, bytes: f.text.length, read: async () => f.text })),
-      { by: 'cli:test', resolver: { ladCode: () => null } },
+      { by: 'cli:test', districts: noDistrictLookup },
     );
     const users = await createRoleUsers(t.handle.db, auditKey);
     await seedPeopleMatrix(t.handle.db);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expandInputs, type InputFile } from '../../src/ingest/files.js';
 import type { BoundaryInput } from '../../src/modules/boundaries/index.js';
 import { concurrentFilesFor, importPoliceFiles, incidentFilterSchema, type ImportOptions, type IncidentFilter } from '../../src/modules/police-data/index.js';
-import { loadDistrictResolver } from '../../src/modules/boundaries/index.js';
+import { loadDistrictLookup } from '../../src/modules/boundaries/index.js';
 import type { Db } from '../../src/platform/db/database.js';
 
 /** Files on disk as import inputs, through the same expansion the CLI uses. */
@@ -20,12 +20,12 @@ export function boundaryInputs(...paths: string[]): BoundaryInput[] {
 }
 
 /**
- * importPoliceFiles with test defaults: by 'test', the district resolver from the DB, and as
+ * importPoliceFiles with test defaults: by 'test', the district lookups from the DB, and as
  * many files at once as `hub import` loads on the engine under test.
  */
 export async function importFiles(db: Db, inputs: readonly InputFile[], opts: Partial<ImportOptions> = {}) {
   const concurrentFiles = concurrentFilesFor(process.env.HUB_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite');
-  return importPoliceFiles(db, inputs, { by: 'test', resolver: opts.resolver ?? (await loadDistrictResolver(db)), concurrentFiles, ...opts });
+  return importPoliceFiles(db, inputs, { by: 'test', districts: opts.districts ?? (await loadDistrictLookup(db)), concurrentFiles, ...opts });
 }
 
 /** A full IncidentFilter from a partial one (as the HTTP layer would parse it). */

@@ -1,7 +1,7 @@
 import { helpOf } from '../help.js';
 import { z } from 'zod';
 import { expandInputs } from '../../ingest/files.js';
-import { loadDistrictResolver } from '../../modules/boundaries/index.js';
+import { loadDistrictLookup } from '../../modules/boundaries/index.js';
 import { concurrentFilesFor, importPoliceFiles } from '../../modules/police-data/index.js';
 import { deleteOtherDemoData } from '../../modules/demo/index.js';
 import { parseCommandArgs } from '../args.js';
@@ -27,7 +27,7 @@ export async function runImport(argv: string[]): Promise<number> {
     const summaries = await importPoliceFiles(handle.db, inputs, {
       by: actor,
       forceOverride: values.force,
-      resolver: await loadDistrictResolver(handle.db),
+      districts: await loadDistrictLookup(handle.db),
       removeOtherDemoData: deleteOtherDemoData,
       audit,
       concurrentFiles: concurrentFilesFor(handle.engine),

@@ -13,11 +13,12 @@ export interface CsvProblem {
 
 /**
  * RFC 4180 parser for whole files: LF or CRLF, optional BOM, quoted fields with "" escapes and
- * embedded newlines. Blank lines are skipped. Unquoted files take a fast split path.
+ * embedded newlines. Blank lines are skipped. Unquoted files take a fast split path (`hasQuotes`
+ * saves a scan when the caller already knows).
  */
-export function* parseCsv(text: string, onProblem?: (p: CsvProblem) => void): Generator<CsvRecord> {
+export function* parseCsv(text: string, onProblem?: (p: CsvProblem) => void, hasQuotes = text.includes('"')): Generator<CsvRecord> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!body.includes('"')) {
+  if (!hasQuotes) {
     yield* splitUnquoted(body);
     return;
   }

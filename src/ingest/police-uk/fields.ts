@@ -33,4 +33,17 @@ export interface DistrictResolver {
   ladCode(lsoaCode: string, districtName: string | null): string | null;
 }
 
-export const noDistrictLookup: DistrictResolver = { ladCode: () => null };
+/** The lookups as data (they go to the parsing worker): LSOA code -> LAD code, lower-case district name -> LAD code. */
+export interface DistrictLookup {
+  byLsoa: ReadonlyMap<string, string>;
+  byName: ReadonlyMap<string, string>;
+}
+
+export const noDistrictLookup: DistrictLookup = { byLsoa: new Map(), byName: new Map() };
+
+/** The LAD code of an LSOA, else of the district named. */
+export function resolverOf(lookup: DistrictLookup): DistrictResolver {
+  return {
+    ladCode: (lsoaCode, districtName) => lookup.byLsoa.get(lsoaCode) ?? (districtName ? lookup.byName.get(districtName.toLowerCase()) ?? null : null),
+  };
+}

@@ -11,7 +11,7 @@ export const OUTCOME_COLUMNS = [
 ] as const;
 
 /** Validates an outcomes file (one row per outcome of a crime) and yields text COPY chunks. */
-export function* outcomeChunks(records: Iterable<CsvRecord>, ctx: AdapterContext, facts: FileFacts, problems: ProblemCollector): Generator<string> {
+export function* outcomeChunks(records: Iterable<CsvRecord>, ctx: AdapterContext, facts: FileFacts, problems: ProblemCollector): Generator<Uint8Array> {
   const out = chunkBuffer();
   const sid = String(ctx.snapshotId);
 

@@ -25,7 +25,8 @@ export type HeaderCheck = { ok: true; load: PoliceFileLoad } | { ok: false; line
  */
 export function openPoliceCsv(fileName: string, text: string, opts: ReadOptions): HeaderCheck {
   const problems = problemCollector();
-  const records = parseCsv(text, (p) => problems.add(p.line, p.message));
+  const hasQuotes = text.includes('"');
+  const records = parseCsv(text, (p) => problems.add(p.line, p.message), hasQuotes);
   const first = records.next();
   if (first.done) return { ok: false, line: 1, message: 'empty file: no header row' };
   const header = first.value.fields;
@@ -42,7 +43,7 @@ export function openPoliceCsv(fileName: string, text: string, opts: ReadOptions)
     const tallies = newStreetTallies();
     // Quote-free files (all published ones) skip field splitting: the adapter scans raw lines.
     const bodyStart = afterFirstLine(text);
-    const lines = !text.includes('"') && first.value.line === 1 && bodyStart > 0 ? rawLines(text, bodyStart, 2) : rest;
+    const lines = !hasQuotes && first.value.line === 1 && bodyStart > 0 ? rawLines(text, bodyStart, 2) : rest;
     return {
       ok: true,
       load: {

@@ -25,7 +25,7 @@ function bool(raw: string): 't' | 'f' | '\\N' | null {
  * Validates a stop-and-search file and yields text COPY chunks. These files have no force
  * column: the force comes from --force or the file name (required).
  */
-export function* stopSearchChunks(records: Iterable<CsvRecord>, ctx: AdapterContext, facts: FileFacts, problems: ProblemCollector): Generator<string> {
+export function* stopSearchChunks(records: Iterable<CsvRecord>, ctx: AdapterContext, facts: FileFacts, problems: ProblemCollector): Generator<Uint8Array> {
   const out = chunkBuffer();
   const sid = String(ctx.snapshotId);
   const force = facts.force;

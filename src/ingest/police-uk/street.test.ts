@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lonLatToBng } from '../../platform/geo/bng.js';
 import { openPoliceCsv } from './parse-file.js';
-import type { StreetRollups } from './parsed-file.js';
+import { chunkBuffer, type StreetRollups } from './parsed-file.js';
 import type { GridPoint } from './street.js';
 
 const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
@@ -24,7 +24,7 @@ function loadText(name: string, data: string, opts: { gridCache: Map<string, Gri
   });
   if (!opened.ok) throw new Error(opened.message);
   const chunks = [...{ [Symbol.iterator]: () => opened.load.chunks }];
-  const text = chunks.join('');
+  const text = Buffer.concat(chunks).toString('utf8');
   return { text, problems: opened.load.problems, facts: opened.load.facts, rollups: opened.load.rollups?.() as StreetRollups };
 }
 
@@ -112,5 +112,31 @@ describe('street adapter: COPY rows from the file bytes', () => {
     const r = load('2025-01-kent-street.csv', lines, fresh());
     const numbers = rowsOf(r.text).map((l) => Number(l.split(',')[12]));
     expect(numbers).toEqual(lines.map((_, i) => i + 2));
+  });
+});
+
+describe('chunkBuffer', () => {
+  it('gives UTF-8 chunks of 500 lines, then 1,000, then the rest, losing nothing', () => {
+    const out = chunkBuffer();
+    const chunks: Uint8Array[] = [];
+    const lines = Array.from({ length: 2_750 }, (_, i) => `${i},Rue Étienne ✓\n`);
+    for (const l of lines) {
+      const c = out.push(l);
+      if (c) chunks.push(c);
+    }
+    const rest = out.flush();
+    if (rest) chunks.push(rest);
+    expect(chunks.map((c) => Buffer.from(c).toString('utf8').split('\n').length - 1)).toEqual([500, 1_000, 1_000, 250]);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(lines.join(''));
+    expect(out.flush()).toBeNull();
+  });
+
+  it('starts a new chunk when a line would not fit, and takes a line longer than a chunk', () => {
+    const out = chunkBuffer();
+    const long = `${'x'.repeat(300_000)}\n`;
+    expect(out.push('a\n')).toBeNull();
+    const first = out.push(long); // 2 + 900,000 worst-case bytes > 512 KB: 'a' goes out first
+    expect(Buffer.from(first!).toString()).toBe('a\n');
+    expect(Buffer.from(out.flush()!).toString()).toBe(long);
   });
 });

@@ -98,7 +98,7 @@ export function* streetChunks(
   facts: FileFacts,
   problems: ProblemCollector,
   tallies: StreetTallies,
-): Generator<string> {
+): Generator<Uint8Array> {
   const out = chunkBuffer();
   const grid = ctx.gridCache ?? new Map<string, GridPoint>(); // "lon<sep>lat" -> COPY columns
   const at = new Int32Array(12); // separator positions

@@ -2,7 +2,7 @@
 // lookup, wards and the 2013 TopoJSON districts; district codes backfilled onto incidents.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boundaryCounts, getBoundaries, importBoundaryFiles, loadDistrictResolver } from './index.js';
+import { boundaryCounts, getBoundaries, importBoundaryFiles, loadDistrictLookup } from './index.js';
 import type { Db } from '../../platform/db/database.js';
 import { boundaryInputs, importFiles, inputsOf } from '../../../test/helpers/inputs.js';
 import { sharedFile } from '../../../test/helpers/paths.js';
@@ -90,7 +90,7 @@ describe('boundaries and the district lookup', () => {
   });
 
   it('new imports resolve district codes as they load', async () => {
-    const [s] = await importFiles(db, inputsOf(sharedFile('2025-02-kent-street.csv')), { resolver: await loadDistrictResolver(db) });
+    const [s] = await importFiles(db, inputsOf(sharedFile('2025-02-kent-street.csv')), { districts: await loadDistrictLookup(db) });
     expect(s!.errorCount).toBe(0);
     const codes = await ladCodesByDistrict(db, '2025-02');
     for (const [district, code] of Object.entries(KENT_LAD_CODES)) expect(codes[district], district).toEqual([code]);

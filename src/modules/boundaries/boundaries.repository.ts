@@ -62,7 +62,7 @@ export async function lookupTables(db: Db): Promise<{ byLsoa: Map<string, string
 /** Fills in district codes on rows imported before the lookups were. */
 export async function backfillLadCodes(db: Db): Promise<number> {
   let n = 0;
-  for (const table of ['incident', 'crime_outcome'] as const) {
+  for (const table of ['incident_row', 'crime_outcome'] as const) {
     const bySlsoa = await sql`
       update ${sql.table(table)} t set lad_code = b.district_code
       from boundary b

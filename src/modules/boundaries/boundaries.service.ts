@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { bboxOf, BoundaryFileError, parseBoundaryFile, type BoundaryShape } from '../../ingest/boundaries/boundary-files.js';
 import { dissolve } from '../../ingest/boundaries/dissolve.js';
-import type { DistrictResolver } from '../../ingest/police-uk/fields.js';
+import type { DistrictLookup } from '../../ingest/police-uk/fields.js';
 import * as repo from './boundaries.repository.js';
 import type { BoundaryLevel, BoundaryTable } from './boundaries.tables.js';
 
@@ -21,12 +21,9 @@ export interface BoundaryImportSummary {
   errors: { line: number; message: string }[];
 }
 
-/** Resolves district (LAD) codes from imported LSOA boundaries and district lookups. */
-export async function loadDistrictResolver(db: Db): Promise<DistrictResolver> {
-  const { byLsoa, byName } = await repo.lookupTables(db);
-  return {
-    ladCode: (lsoaCode, districtName) => byLsoa.get(lsoaCode) ?? (districtName ? byName.get(districtName.toLowerCase()) ?? null : null),
-  };
+/** The district (LAD) lookups from imported LSOA boundaries and district lists, for imports. */
+export async function loadDistrictLookup(db: Db): Promise<DistrictLookup> {
+  return repo.lookupTables(db);
 }
 
 function toRow(s: BoundaryShape, file: string, isDemo: boolean, ladNames: Map<string, string>): BoundaryTable {

@@ -1,5 +1,5 @@
 /** Boundaries module: LSOA / ward / district shapes and the LSOA-to-district lookup. */
-export { importBoundaryFiles, getBoundaries, loadDistrictResolver, deleteDemoBoundaries, boundaryCounts } from './boundaries.service.js';
+export { importBoundaryFiles, getBoundaries, loadDistrictLookup, deleteDemoBoundaries, boundaryCounts } from './boundaries.service.js';
 export type { BoundaryImportSummary, BoundaryInput, BoundaryFeatureCollection } from './boundaries.service.js';
 export type { BoundaryLevel } from './boundaries.tables.js';
 export { boundaryRoutes } from './boundaries.routes.js';

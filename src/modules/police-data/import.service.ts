@@ -1,10 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
 import type { EngineKind } from '../../platform/db/engine.js';
 import { copyInto } from '../../platform/db/kysely-driver.js';
-import { cachedBngConverter } from '../../platform/geo/bng.js';
 import type { InputFile } from '../../ingest/files.js';
-import type { DistrictResolver } from '../../ingest/police-uk/fields.js';
-import type { GridPoint } from '../../ingest/police-uk/street.js';
+import type { DistrictLookup } from '../../ingest/police-uk/fields.js';
 import * as repo from './police-data.repository.js';
 import { readAhead, type ReadFile } from './read-ahead.js';
 import type { PoliceDataKind } from './police-data.tables.js';
@@ -27,7 +25,8 @@ export interface ImportOptions {
   forceOverride?: string | undefined;
   /** Demo datasets are tagged so that the first real import can remove them. */
   demo?: boolean;
-  resolver: DistrictResolver;
+  /** District lookups for the LAD codes of rows (see loadDistrictLookup). */
+  districts: DistrictLookup;
   /** Removes demo data of other modules (boundaries) in the same transaction. */
   removeOtherDemoData?: (trx: Db) => Promise<void>;
   /** Records the import in the audit log, inside the file's transaction. */
@@ -60,10 +59,8 @@ class BadRows extends Error {}
  * key, so of two downloads of one month the later one wins.
  */
 export async function importPoliceFiles(db: Db, inputs: readonly InputFile[], opts: ImportOptions): Promise<FileImportSummary[]> {
-  // Converted snap points, shared by the files of this run: months repeat the same points.
-  const geo = { bng: cachedBngConverter(), gridCache: new Map<string, GridPoint>() };
   const ids = await repo.nextSnapshotIds(db, inputs.length);
-  const reader = readAhead(inputs, ids, { forceOverride: opts.forceOverride, resolver: opts.resolver, ...geo });
+  const reader = readAhead(inputs, ids, { forceOverride: opts.forceOverride, districts: opts.districts });
   const progress = progressOf(inputs, opts.onProgress);
   const summaries: Promise<FileImportSummary>[] = [];
   const running = new Set<Promise<void>>();
@@ -163,8 +160,8 @@ async function importOne(
         if (others.length) await repo.deleteSnapshots(trx, others);
         if (demo.length) await opts.removeOtherDemoData?.(trx);
       }
-      const rest = async function* (): AsyncGenerator<string> {
-        for (let c: IteratorResult<string> = first; !c.done; c = await chunks.next()) {
+      const rest = async function* (): AsyncGenerator<Uint8Array> {
+        for (let c: IteratorResult<Uint8Array> = first; !c.done; c = await chunks.next()) {
           if (load.problems.count() > 0) return; // the rest is read after the rollback
           yield c.value;
           progress(Math.min(1, facts.rows / file.expectedRows), facts.rows);

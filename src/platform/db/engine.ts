@@ -8,13 +8,14 @@ export interface RawResult<R = Record<string, unknown>> {
 }
 
 /**
- * A bulk load: chunks of complete lines in PostgreSQL's text or CSV COPY format. Chunks are
- * pulled lazily, so the caller can parse the next chunk while the database loads this one.
+ * A bulk load: chunks of complete lines in PostgreSQL's text or CSV COPY format, as text or
+ * UTF-8 bytes. Chunks are pulled lazily, so the caller can parse the next chunk while the
+ * database loads this one.
  */
 export interface CopyRequest {
   table: string;
   columns: readonly string[];
-  chunks: Iterable<string> | AsyncIterable<string>;
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
   /** text: tab-separated, \N for null; csv: comma-separated, unquoted empty for null. */
   format: 'text' | 'csv';
 }

@@ -77,12 +77,12 @@ export async function openPgliteEngine(dataDir: string): Promise<Engine> {
       // worker starts early.
       let total = 0;
       const inFlight: Promise<RawResult>[] = [];
-      let batch: string[] = [];
+      let batch: (string | Uint8Array)[] = [];
       let batched = 0;
       let sent = 0;
       const flush = async () => {
         if (batch.length === 0) return;
-        const data = encoder.encode(batch.length === 1 ? batch[0]! : batch.join(''));
+        const data = joinBytes(batch);
         batch = [];
         batched = 0;
         sent++;
@@ -126,4 +126,20 @@ export async function openPgliteEngine(dataDir: string): Promise<Engine> {
       }
     },
   };
+}
+
+/**
+ * The chunks as one new UTF-8 buffer that the caller owns (it is transferred to the worker: a
+ * caller's buffer may share its memory with others).
+ */
+function joinBytes(parts: readonly (string | Uint8Array)[]): Uint8Array {
+  const bytes = parts.map((p) => (typeof p === 'string' ? encoder.encode(p) : p));
+  if (bytes.length === 1 && typeof parts[0] === 'string') return bytes[0]!;
+  const out = new Uint8Array(bytes.reduce((n, b) => n + b.byteLength, 0));
+  let at = 0;
+  for (const b of bytes) {
+    out.set(b, at);
+    at += b.byteLength;
+  }
+  return out;
 }
