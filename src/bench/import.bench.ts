@@ -1,7 +1,7 @@
 /**
  * npm run bench:import — import speed on PGlite and PostgreSQL against a raw COPY of the same
  * data in the same run, and the grouped-count query at 5M rows on PostgreSQL. The Kent files are
- * timed twice: the first import into a new database, and the median of three later rounds (see
+ * timed twice: the first import into a new database, and the median of five later rounds (see
  * benchKent); the generated million-row file once.
  * PostgreSQL comes from HUB_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres);
  * a throwaway database is created and dropped.
@@ -72,7 +72,7 @@ type Timing = { rows: number; seconds: number };
 const median = (xs: Timing[]): Timing => [...xs].sort((a, b) => a.seconds - b.seconds)[Math.floor(xs.length / 2)]!;
 
 /**
- * The nine Kent files: the first import into this database, then the median of three rounds,
+ * The nine Kent files: the first import into this database, then the median of five rounds,
  * each into emptied tables (JIT-compiled parser, open connections, warm caches: an import's
  * steady state), against raw COPY rounds run alternately in the same conditions.
  */
@@ -81,7 +81,7 @@ async function benchKent(h: DatabaseHandle, engine: string, kent: string[], targ
   const firstRaw = await timedRawCopy(h, kent);
   const ours: Timing[] = [];
   const raw: Timing[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     await sql`truncate incident_row, incident_count, incident_lsoa_count`.execute(h.db);
     await sql`delete from import_snapshot`.execute(h.db);
     ours.push(await timedImport(h, kent));
