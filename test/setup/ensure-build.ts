@@ -1,12 +1,12 @@
-// Global setup for the database tiers: the PGlite worker thread and the CLI run compiled
-// JavaScript from dist/, so dist/ must exist and be newer than src/. `npm test` (and .ci/run)
+// Global setup for the database tiers: the PGlite and parsing worker threads and the CLI run
+// compiled JavaScript from dist/, so dist/ must exist and be newer than src/. `npm test` (and .ci/run)
 // build first; this only rebuilds when dist/ is missing or stale. HUB_TEST_NO_BUILD=1 skips it.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
 
-const needed = ['dist/cli/main.js', 'dist/platform/db/pglite-worker.js'];
+const needed = ['dist/cli/main.js', 'dist/platform/db/pglite-worker.js', 'dist/modules/police-data/parse-worker.js'];
 
 function newestSource(dir: string): number {
   let newest = 0;
