@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countIncidents, dataSummary, listIncidents, type CountBy, type FileImportSummary } from './index.js';
 import type { Db } from '../../platform/db/database.js';
+import { lonLatToBng } from '../../platform/geo/bng.js';
 import { COL, copyWithEdit, fieldsOf, readLines, streetRow, withField } from '../../../test/helpers/csv.js';
 import { filterOf, importFiles, inputsOf } from '../../../test/helpers/inputs.js';
 import { kentStreetFiles, makeTempDir, sharedFile } from '../../../test/helpers/paths.js';
@@ -143,6 +144,28 @@ describe('Kent street files 2025-01..2025-09', () => {
       expect(page.total).toBe(expected.rows);
     });
   }
+
+  it('gives back every published coordinate as the same double, and its grid reference to the centimetre', async () => {
+    const month = '2025-03';
+    const r = await sql<{ line_no: number; longitude: number | null; latitude: number | null; easting: number | null; northing: number | null }>`
+      select line_no, longitude, latitude, easting, northing from incident where month = ${`${month}-01`}::date order by line_no`.execute(db);
+    const lines = readLines(sharedFile(`${month}-kent-street.csv`)).slice(1);
+    expect(r.rows).toHaveLength(lines.length);
+    let located = 0;
+    r.rows.forEach((row, i) => {
+      const f = fieldsOf(lines[i]!);
+      expect(row.line_no).toBe(i + 2);
+      if (f[COL.longitude] === '') {
+        expect([row.longitude, row.latitude, row.easting, row.northing]).toEqual([null, null, null, null]);
+        return;
+      }
+      located++;
+      expect([row.longitude, row.latitude]).toEqual([Number(f[COL.longitude]), Number(f[COL.latitude])]);
+      const grid = lonLatToBng(row.longitude!, row.latitude!);
+      expect([row.easting, row.northing]).toEqual([grid.easting, grid.northing]);
+    });
+    expect(located).toBe(KENT_ROWS_BY_MONTH[month]! - KENT_NO_LOCATION_BY_MONTH[month]!);
+  });
 
   it('lists a month of one force (month and force filters on the incident rows)', async () => {
     const page = await listIncidents(db, filterOf({ from: '2025-02', to: '2025-02', force: 'kent' }), 5, 0);

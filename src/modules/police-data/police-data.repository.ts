@@ -40,15 +40,16 @@ export async function findPriorAndDemo(
   };
 }
 
-const dataTable: Record<PoliceDataKind, 'incident' | 'stop_search' | 'crime_outcome'> = {
-  street: 'incident',
+const dataTable: Record<PoliceDataKind, 'incident_row' | 'stop_search' | 'crime_outcome'> = {
+  street: 'incident_row',
   'stop-and-search': 'stop_search',
   outcomes: 'crime_outcome',
 };
 
 /** What makes two rows "the same row" across republished downloads of a month. */
 const rowIdentity: Record<PoliceDataKind, string> = {
-  street: "coalesce(crime_id, concat_ws('|', longitude, latitude, location, lsoa_code, category))",
+  // the stored integer coordinates: same identity, and integers print far faster than doubles
+  street: "coalesce(crime_id, concat_ws('|', lon_e6, lat_e6, location, lsoa_code, category))",
   outcomes: "concat_ws('|', crime_id, outcome_type)",
   'stop-and-search': "concat_ws('|', occurred_at, latitude, longitude, search_type, gender, age_range, legislation, object_of_search, outcome)",
 };
