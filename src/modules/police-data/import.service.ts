@@ -41,8 +41,9 @@ export interface ImportOptions {
 }
 
 /**
- * How many files to load at once on an engine. PostgreSQL: 3, measured on the nine Kent files
- * on 2 cores (1: ~630 ms, 2: ~610 ms, 3: ~530 ms, 4-6: no better); PGlite has one connection.
+ * How many files to load at once on an engine. PostgreSQL: 3, measured on the nine Kent files on
+ * 2 cores with the parsing worker (first import 1: ~800 ms, 3: ~730 ms; later imports 1: ~550 ms,
+ * 3: ~500 ms; 4-6 no better). PGlite has one connection.
  */
 export const concurrentFilesFor = (engine: EngineKind): number => (engine === 'postgres' ? 3 : 1);
 
