@@ -1,8 +1,10 @@
 // Test tiers, run in this order (sequence.groupOrder):
 //   unit         pure and fast: src/**/*.test.ts and test/**/*.test.ts (not db/http/browser)
-//   db-pglite    *.db.test.ts and *.http.test.ts on embedded PGlite (fresh temp data dir per file)
+//   db-pglite    *.db.test.ts and *.http.test.ts on embedded PGlite (each file gets a copy of a
+//                template data dir migrated once per run: test/setup/template-db.ts)
 //   db-postgres  the same files again on a PostgreSQL server, when HUB_TEST_PG_URL is set
-//                (each file creates and drops its own database hub_test_<random>)
+//                (each file creates and drops its own database hub_test_<random>, made
+//                from the run's migrated template database hub_tmpl_<random>)
 //   browser      test/browser/*.browser.test.ts in headless Chromium, when HUB_TEST_BROWSER=1
 // The database tiers need a compiled dist/ (PGlite worker, CLI): test/setup/ensure-build.ts
 // rebuilds it when missing or stale.
@@ -22,7 +24,8 @@ function dbProject(name: string, engine: 'pglite' | 'postgres', groupOrder: numb
       // The PGlite tier must not see the server URL (helpers that only look for HUB_TEST_PG_URL
       // would otherwise run it on PostgreSQL too).
       env: engine === 'pglite' ? { HUB_TEST_ENGINE: engine, HUB_TEST_PG_URL: '' } : { HUB_TEST_ENGINE: engine },
-      globalSetup: ['test/setup/ensure-build.ts'],
+      // ensure-build first: the template is migrated by the PGlite worker from dist/.
+      globalSetup: ['test/setup/ensure-build.ts', 'test/setup/template-db.ts'],
       // Files share the 2 cores with the database (PGlite worker / PostgreSQL): one at a time.
       fileParallelism: false,
       sequence: { groupOrder },

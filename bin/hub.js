@@ -8,4 +8,5 @@ if (!existsSync(fileURLToPath(entry))) {
   console.error('hub: dist/ is missing; run `npm install` (or `npm run build`) first.');
   process.exit(2);
 }
-await import(entry.href);
+const { main } = await import(entry.href);
+process.exit(await main({ argv: process.argv.slice(2) }));

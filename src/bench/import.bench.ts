@@ -107,7 +107,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', kent: string[], millio
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
   }
-  const h = await openDatabase({ dataDir, databaseUrl: url });
+  const h = await openDatabase({ dataDir, databaseUrl: url }, { pgliteMemory: 'large' });
   const pgTarget = engine === 'postgres' ? 'target: >= 50% of raw COPY' : 'target: >= 100,000 rows/s';
   await benchKent(h, engine, kent, pgTarget);
   report(engine, 'generated 1M-row file', await timedImport(h, [million]), await timedRawCopy(h, [million]), pgTarget);

@@ -1,8 +1,9 @@
-// CLI smoke tests: `node bin/hub.js` as a user runs it (HUB_DATA_DIR for PGlite, DATABASE_URL
-// for the PostgreSQL tier). Needs a built dist/.
+// CLI smoke tests (HUB_DATA_DIR for PGlite, DATABASE_URL for the PostgreSQL tier). Most run the
+// CLI in-process (runHub); a few spawn `node bin/hub.js` as a user runs it (spawnHub, the server):
+// the bin script, exit codes through process.exit, two processes on one database. Needs dist/.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runHub, signInOverHttp, startHubServer, type RunningHub } from '../../test/helpers/cli.js';
+import { runHub, signInOverHttp, spawnHub, startHubServer, type RunningHub } from '../../test/helpers/cli.js';
 import { COL, copyWithEdit, withField } from '../../test/helpers/csv.js';
 import { cityOfLondonStreetFiles, makeTempDir, sharedFile } from '../../test/helpers/paths.js';
 import { CITY_OF_LONDON_ROWS } from '../../test/helpers/published.js';
@@ -27,17 +28,17 @@ describe('hub CLI', () => {
     tmp.remove();
   });
 
-  it('hub --help lists the commands', async () => {
-    const r = await runHub(['--help'], db.env);
+  it('hub --help lists the commands (node bin/hub.js)', async () => {
+    const r = await spawnHub(['--help'], db.env);
     expect(r.code).toBe(0);
     for (const c of ['serve', 'import', 'import-boundaries', 'stats', 'migrate']) expect(r.stdout).toContain(c);
   });
 
-  it('import --json prints a summary per file; a bad file gives file:line: reason on stderr and a non-zero exit', async () => {
+  it('import --json prints a summary per file; a bad file gives file:line: reason on stderr and a non-zero exit (node bin/hub.js)', async () => {
     const bad = copyWithEdit(sharedFile('multi-year', '2021-11-city-of-london-street.csv'), path.join(tmp.dir, 'bad'), '2021-11-city-of-london-street.csv', (lines) =>
       lines.map((l, i) => (i === 41 ? withField(l, COL.month, '2021-13') : l)),
     );
-    const r = await runHub(['import', '--json', good[0]!, bad, good[1]!], db.env);
+    const r = await spawnHub(['import', '--json', good[0]!, bad, good[1]!], db.env);
     expect(r.code, r.stderr).not.toBe(0);
     const out = JSON.parse(r.stdout) as { files: Record<string, unknown>[] };
     expect(Object.keys(out)).toEqual(['files']);
@@ -83,8 +84,8 @@ describe('hub CLI', () => {
     expect(r.stdout).toMatch(/data cut-off 2021-10/);
   });
 
-  it('stats rejects a bad --by and a bad month with exit code 2', async () => {
-    const byBad = await runHub(['stats', '--by', 'nonsense'], db.env);
+  it('stats rejects a bad --by and a bad month with exit code 2 (the first from node bin/hub.js)', async () => {
+    const byBad = await spawnHub(['stats', '--by', 'nonsense'], db.env);
     expect(byBad.code).toBe(2);
     expect(byBad.stderr).toMatch(/by/);
     const monthBad = await runHub(['stats', '--by', 'month', '--from', '2025-13'], db.env);

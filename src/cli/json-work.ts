@@ -5,6 +5,7 @@ import { AppError } from '../platform/errors.js';
 import type { Actor } from '../platform/policy.js';
 import { parseCommandArgs } from './args.js';
 import { withDatabase } from './context.js';
+import { cliIo } from './io.js';
 
 /**
  * Case work for scripts: a subcommand takes the record id, the same JSON body as its API route
@@ -51,7 +52,7 @@ export async function runJsonWork(noun: string, work: JsonWork, argv: string[]):
     const r = await work.run(handle.db, auditKey, { kind: 'cli', name: actor }, id, body, ids);
     const made = r as { id?: number; stage?: string; status?: string };
     const state = made.stage ? ` (stage ${made.stage})` : made.status ? ` (${made.status})` : '';
-    process.stdout.write(v.json ? `${JSON.stringify(r, null, 2)}\n` : `${work.done} ${noun}${work.noId ? '' : ` ${id}`}${state}${work.noId && made.id ? ` ${made.id}` : ''}.\n`);
+    cliIo().stdout.write(v.json ? `${JSON.stringify(r, null, 2)}\n` : `${work.done} ${noun}${work.noId ? '' : ` ${id}`}${state}${work.noId && made.id ? ` ${made.id}` : ''}.\n`);
     return 0;
   });
 }

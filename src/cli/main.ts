@@ -1,5 +1,6 @@
 import { AppError, asAppError, toExitCode } from '../platform/errors.js';
 import { helpOf } from './help.js';
+import { cliIo, withCliIo, type CliIo } from './io.js';
 
 interface Command {
   help: string;
@@ -80,30 +81,50 @@ function usage(): string {
     .join('\n\n')}\n`;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function dispatch(argv: string[]): Promise<number> {
+  const { stdout, stderr } = cliIo();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
+    stdout.write(usage());
     return name ? 0 : 2;
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`hub: unknown command '${name}'\n\n${usage()}`);
+    stderr.write(`hub: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
   if (name !== 'analyse' && (rest.includes('--help') || rest.includes('-h'))) {
-    process.stdout.write(`${command.help}\n`);
+    stdout.write(`${command.help}\n`);
     return 0;
   }
   return (await command.load())(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    const appErr = asAppError(err);
-    const message = err instanceof AppError ? appErr.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
-    process.stderr.write(`hub: ${message}\n`);
-    process.exit(toExitCode(appErr.code));
-  },
-);
+export interface MainOptions extends Partial<CliIo> {
+  /** The arguments after `hub`. */
+  argv: string[];
+}
+
+/**
+ * Runs one `hub` command and returns its exit code (bin/hub.js exits with it). Errors are
+ * reported on stderr as `hub: message` with the exit code of their kind. The streams and the
+ * environment default to the process's own; the tests pass their own to run commands in-process.
+ */
+export async function main(options: MainOptions): Promise<number> {
+  const io: CliIo = {
+    env: options.env ?? process.env,
+    stdin: options.stdin ?? process.stdin,
+    stdout: options.stdout ?? process.stdout,
+    stderr: options.stderr ?? process.stderr,
+  };
+  return withCliIo(io, async () => {
+    try {
+      return await dispatch(options.argv);
+    } catch (err) {
+      const appErr = asAppError(err);
+      const message = err instanceof AppError ? appErr.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
+      io.stderr.write(`hub: ${message}\n`);
+      return toExitCode(appErr.code);
+    }
+  });
+}

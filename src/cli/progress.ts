@@ -1,5 +1,7 @@
+import { cliIo } from './io.js';
+
 /** A one-line progress bar with rows/s on a terminal; silent when stderr is not a TTY. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+export function progressBar(stream: { write(text: string): unknown; isTTY?: boolean } = cliIo().stderr) {
   const started = performance.now();
   let last = 0;
   const enabled = Boolean(stream.isTTY);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js';
 
 export type TestEngine = 'pglite' | 'postgres';
@@ -42,15 +43,48 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** The migrated database that test/setup/template-db.ts prepares once per run. */
+export type TemplateDatabase = { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; database: string };
+
+export interface TestDatabaseOptions {
+  engine?: TestEngine;
+  /**
+   * true: an empty database without any migration (for tests of the migrations themselves).
+   * Otherwise a copy of the run's migrated template database, when the tier has one.
+   */
+  empty?: boolean;
+}
+
+function optionsOf(arg: TestEngine | TestDatabaseOptions | undefined): { engine: TestEngine; empty: boolean } {
+  const o = typeof arg === 'string' ? { engine: arg } : (arg ?? {});
+  return { engine: o.engine ?? testEngine(), empty: o.empty ?? false };
+}
+
+/** The template of this tier, if its global setup made one for this engine. */
+function templateFor(engine: TestEngine): TemplateDatabase | undefined {
+  let t: TemplateDatabase | null | undefined;
+  try {
+    t = inject('hubTemplateDatabase');
+  } catch {
+    t = undefined; // not inside a vitest worker
+  }
+  return t && t.engine === engine ? t : undefined;
+}
+
 /**
- * Creates an empty, private database for one test file: a fresh temp HUB data dir for PGlite,
- * or `CREATE DATABASE hub_test_<random>` on the HUB_TEST_PG_URL server for PostgreSQL.
+ * Creates a private database for one test file: a temp HUB data dir for PGlite, or
+ * `CREATE DATABASE hub_test_<random>` on the HUB_TEST_PG_URL server for PostgreSQL. It is a copy
+ * of the run's migrated template (see test/setup/template-db.ts), or empty with `{ empty: true }`
+ * (or when the tier has no template: the first open then migrates it).
  * Nothing is opened: see openTestDatabase for that.
  */
-export async function createTestDatabase(engine: TestEngine = testEngine()): Promise<TestDatabaseConfig> {
+export async function createTestDatabase(arg?: TestEngine | TestDatabaseOptions): Promise<TestDatabaseConfig> {
+  const { engine, empty } = optionsOf(arg);
+  const template = empty ? undefined : templateFor(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-db-test-'));
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (engine === 'pglite') {
+    if (template?.engine === 'pglite') fs.cpSync(template.dataDir, dataDir, { recursive: true });
     return {
       engine,
       dataDir,
@@ -60,7 +94,8 @@ export async function createTestDatabase(engine: TestEngine = testEngine()): Pro
     };
   }
   const name = `hub_test_${crypto.randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`create database ${name}`));
+  const from = template?.engine === 'postgres' ? ` template ${template.database}` : '';
+  await withAdmin((c) => c.query(`create database ${name}${from}`));
   const url = new URL(adminPgUrl());
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
@@ -82,9 +117,12 @@ export interface TestDatabase extends TestDatabaseConfig {
   cleanup(): Promise<void>;
 }
 
-/** Opens (and migrates) a fresh database for one test file on the engine of this tier. */
-export async function openTestDatabase(engine: TestEngine = testEngine()): Promise<TestDatabase> {
-  const config = await createTestDatabase(engine);
+/**
+ * Opens a fresh, migrated database for one test file on the engine of this tier (a copy of the
+ * run's template; `{ empty: true }` migrates an empty one instead).
+ */
+export async function openTestDatabase(arg?: TestEngine | TestDatabaseOptions): Promise<TestDatabase> {
+  const config = await createTestDatabase(arg);
   let handle: DatabaseHandle;
   try {
     handle = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });

@@ -1,4 +1,5 @@
 import { helpOf } from '../help.js';
+import { cliIo } from '../io.js';
 
 /**
  * `hub analyse <name> ...`: each analysis is a module exporting `runAnalysis(argv)`, loaded on
@@ -25,7 +26,7 @@ export async function runAnalyse(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const entry = name ? analyses[name] : undefined;
   if (!entry) {
-    process.stderr.write(`${name ? `hub analyse: unknown analysis '${name}'\n\n` : ''}${analyseUsage()}`);
+    cliIo().stderr.write(`${name ? `hub analyse: unknown analysis '${name}'\n\n` : ''}${analyseUsage()}`);
     return 2;
   }
   const mod = (await import(entry.path)) as { runAnalysis: (argv: string[]) => Promise<number> };

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { importBoundaryFiles, type BoundaryInput } from '../../modules/boundaries/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
+import { cliIo } from '../io.js';
 
 function inputsOf(paths: string[]): BoundaryInput[] {
   return paths.flatMap((p): BoundaryInput[] => {
@@ -24,18 +25,18 @@ function inputsOf(paths: string[]): BoundaryInput[] {
 export async function runImportBoundaries(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, z.object({ json: z.boolean().default(false) }));
   if (positionals.length === 0) {
-    process.stderr.write(`${helpOf('import-boundaries')}\n`);
+    cliIo().stderr.write(`${helpOf('import-boundaries')}\n`);
     return 2;
   }
   // Lookups first, so shapes imported in the same run get current district names.
   const inputs = inputsOf(positionals).sort((a, b) => Number(!/\.csv$/i.test(a.name)) - Number(!/\.csv$/i.test(b.name)));
   return withDatabase(async ({ handle, audit }) => {
     const summaries = await importBoundaryFiles(handle.db, inputs, { audit });
-    for (const s of summaries) for (const e of s.errors) process.stderr.write(`${s.file}:${e.line}: ${e.message}\n`);
-    if (values.json) process.stdout.write(`${JSON.stringify({ files: summaries })}\n`);
+    for (const s of summaries) for (const e of s.errors) cliIo().stderr.write(`${s.file}:${e.line}: ${e.message}\n`);
+    if (values.json) cliIo().stdout.write(`${JSON.stringify({ files: summaries })}\n`);
     else
       for (const s of summaries.filter((x) => x.errors.length === 0)) {
-        process.stdout.write(`${s.file}: ${s.features} ${s.kind ?? 'mixed'} features${s.districtsBuilt ? `, ${s.districtsBuilt} district shapes built` : ''}\n`);
+        cliIo().stdout.write(`${s.file}: ${s.features} ${s.kind ?? 'mixed'} features${s.districtsBuilt ? `, ${s.districtsBuilt} district shapes built` : ''}\n`);
       }
     return summaries.some((s) => s.errors.length > 0) ? 6 : 0;
   });

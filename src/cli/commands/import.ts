@@ -7,6 +7,7 @@ import { deleteOtherDemoData } from '../../modules/demo/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { progressBar } from '../progress.js';
+import { cliIo } from '../io.js';
 
 const schema = z.object({
   force: z.string().regex(/^[a-z0-9-]+$/, 'a data.police.uk force id such as kent or city-of-london').optional(),
@@ -17,7 +18,7 @@ const schema = z.object({
 export async function runImport(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { force: { type: 'string' }, json: { type: 'boolean' } }, schema);
   if (positionals.length === 0) {
-    process.stderr.write(`${helpOf('import')}\n`);
+    cliIo().stderr.write(`${helpOf('import')}\n`);
     return 2;
   }
   const inputs = expandInputs(positionals);
@@ -36,22 +37,22 @@ export async function runImport(argv: string[]): Promise<number> {
     bar.done();
     const seconds = (performance.now() - started) / 1000;
     for (const s of summaries) {
-      for (const e of s.errors) process.stderr.write(`${s.file}:${e.line}: ${e.message}\n`);
-      if (s.errorCount > s.errors.length) process.stderr.write(`${s.file}: … ${s.errorCount - s.errors.length} more problems\n`);
+      for (const e of s.errors) cliIo().stderr.write(`${s.file}:${e.line}: ${e.message}\n`);
+      if (s.errorCount > s.errors.length) cliIo().stderr.write(`${s.file}: … ${s.errorCount - s.errors.length} more problems\n`);
     }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ files: summaries })}\n`);
+      cliIo().stdout.write(`${JSON.stringify({ files: summaries })}\n`);
     } else {
       const ok = summaries.filter((s) => s.errorCount === 0);
       const rows = ok.reduce((n, s) => n + s.rows, 0);
       for (const s of ok) {
-        process.stdout.write(`${s.file}: ${s.kind} ${s.force} ${s.month}: ${s.rows} rows (${s.inserted} new, ${s.replaced} replaced)\n`);
+        cliIo().stdout.write(`${s.file}: ${s.kind} ${s.force} ${s.month}: ${s.rows} rows (${s.inserted} new, ${s.replaced} replaced)\n`);
       }
-      process.stdout.write(
+      cliIo().stdout.write(
         `Imported ${ok.length} of ${summaries.length} files, ${rows.toLocaleString('en-GB')} rows in ${seconds.toFixed(1)} s ` +
           `(${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en-GB')} rows/s)\n`,
       );
     }
     return summaries.some((s) => s.errorCount > 0) ? 6 : 0;
-  });
+  }, { pgliteMemory: 'large' });
 }

@@ -1,8 +1,9 @@
 import { withDatabase } from '../context.js';
+import { cliIo } from '../io.js';
 
 export async function runMigrate(): Promise<number> {
   return withDatabase(async ({ handle }) => {
-    process.stdout.write(`Database up to date (${handle.engine}).\n`);
+    cliIo().stdout.write(`Database up to date (${handle.engine}).\n`);
     return 0;
   });
 }

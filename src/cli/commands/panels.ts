@@ -6,6 +6,7 @@ import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
 import { runJsonWork, type JsonWork } from '../json-work.js';
+import { cliIo } from '../io.js';
 
 /** Panel work for scripts: the JSON bodies of the /api/panels routes (see json-work.ts). */
 const PANEL_WORK: Record<string, JsonWork> = {
@@ -38,7 +39,7 @@ function panelText(p: PanelDetail): string {
 /** `hub panels list|show`: the panel services acting as cli:<os user> (every panel; audited). */
 export async function runPanels(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  const out = (v: unknown, json: boolean, text: () => string) => process.stdout.write(json ? `${JSON.stringify(v, null, 2)}\n` : text());
+  const out = (v: unknown, json: boolean, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(v, null, 2)}\n` : text());
   if (sub === 'list') {
     const { values } = parseCommandArgs(rest, { json: { type: 'boolean' } }, jsonSchema);
     return withDatabase(async ({ handle, auditKey, actor }) => {
@@ -50,7 +51,7 @@ export async function runPanels(argv: string[]): Promise<number> {
   if (sub === 'show') {
     const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } }, jsonSchema);
     if (!/^\d+$/.test(positionals[0] ?? '')) {
-      process.stderr.write(`hub panels show: give the panel id\n\n${helpOf('panels')}\n`);
+      cliIo().stderr.write(`hub panels show: give the panel id\n\n${helpOf('panels')}\n`);
       return 2;
     }
     return withDatabase(async ({ handle, auditKey, actor }) => {
@@ -61,6 +62,6 @@ export async function runPanels(argv: string[]): Promise<number> {
   }
   const work = sub === undefined ? undefined : PANEL_WORK[sub];
   if (work) return runJsonWork('panel', work, rest);
-  process.stderr.write(`${helpOf('panels')}\n`);
+  cliIo().stderr.write(`${helpOf('panels')}\n`);
   return 2;
 }

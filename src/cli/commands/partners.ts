@@ -4,6 +4,7 @@ import { cliCaller } from '../../modules/people/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
+import { cliIo } from '../io.js';
 
 export async function runPartners(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -12,7 +13,7 @@ export async function runPartners(argv: string[]): Promise<number> {
       z.object({ name: z.string({ message: 'is required' }), kind: z.string({ message: 'is required' }), email: z.string().optional() }));
     return withDatabase(async ({ handle, auditKey, actor }) => {
       const a = await createAgency(handle.db, auditKey, cliCaller(actor).principal, v, actor);
-      process.stdout.write(`Added ${a.kind} agency '${a.name}' (id ${a.id}).\n`);
+      cliIo().stdout.write(`Added ${a.kind} agency '${a.name}' (id ${a.id}).\n`);
       return 0;
     });
   }
@@ -20,10 +21,10 @@ export async function runPartners(argv: string[]): Promise<number> {
     const { values: v } = parseCommandArgs(rest, { json: { type: 'boolean' } }, z.object({ json: z.boolean().default(false) }));
     return withDatabase(async ({ handle, actor }) => {
       const agencies = await listAgencies(handle.db, cliCaller(actor).principal);
-      process.stdout.write(v.json ? `${JSON.stringify({ agencies }, null, 2)}\n` : agencies.map((a) => `${String(a.id).padEnd(5)} ${a.name.padEnd(40)} ${a.kind}${a.active ? '' : ' (inactive)'}\n`).join(''));
+      cliIo().stdout.write(v.json ? `${JSON.stringify({ agencies }, null, 2)}\n` : agencies.map((a) => `${String(a.id).padEnd(5)} ${a.name.padEnd(40)} ${a.kind}${a.active ? '' : ' (inactive)'}\n`).join(''));
       return 0;
     });
   }
-  process.stderr.write(`${helpOf('partners')}\n`);
+  cliIo().stderr.write(`${helpOf('partners')}\n`);
   return 2;
 }

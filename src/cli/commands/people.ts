@@ -5,9 +5,10 @@ import { addOccurrence } from '../../modules/people/person-records.service.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
+import { cliIo } from '../io.js';
 
 const id = z.coerce.number({ message: 'a record number' }).int().positive();
-const print = (json: boolean, data: unknown, text: () => string) => process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text());
+const print = (json: boolean, data: unknown, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text());
 
 /** "Given Family" -> name parts (the last word is the family name). */
 function splitName(s: string) {
@@ -33,7 +34,7 @@ async function add(argv: string[]): Promise<number> {
       return 0;
     } catch (e) {
       if (!(e instanceof DuplicatesFound)) throw e;
-      process.stderr.write(`hub: ${e.message}\n${e.candidates.map((c) => `  ${c.id}  ${c.label}: ${c.reasons.join('; ')}\n`).join('')}Run again with --confirm-new to create a new record anyway.\n`);
+      cliIo().stderr.write(`hub: ${e.message}\n${e.candidates.map((c) => `  ${c.id}  ${c.label}: ${c.reasons.join('; ')}\n`).join('')}Run again with --confirm-new to create a new record anyway.\n`);
       return 4;
     }
   });
@@ -75,7 +76,7 @@ async function merge(argv: string[]): Promise<number> {
   const { values: v } = parseCommandArgs(argv, { id: { type: 'string' }, into: { type: 'string' } }, z.object({ id, into: id }));
   return withDatabase(async ({ handle, auditKey, actor }) => {
     const r = await mergePeople(handle.db, auditKey, cliCaller(actor), v.id, { into: v.into });
-    process.stdout.write(r.alreadyMerged ? `Person ${r.merged} was already merged into ${r.into}.\n` : `Merged person ${r.merged} into ${r.into}.\n`);
+    cliIo().stdout.write(r.alreadyMerged ? `Person ${r.merged} was already merged into ${r.into}.\n` : `Merged person ${r.merged} into ${r.into}.\n`);
     return 0;
   });
 }
@@ -86,7 +87,7 @@ async function occurrence(argv: string[]): Promise<number> {
   }, z.object({ id, role: z.string({ message: 'is required (victim or offender)' }), category: z.string({ message: 'is required' }), date: z.string({ message: 'is required (YYYY-MM-DD)' }), district: z.string({ message: 'is required' }), source: z.string().optional() }));
   return withDatabase(async ({ handle, auditKey, actor }) => {
     const r = await addOccurrence(handle.db, auditKey, cliCaller(actor), v.id, { role: v.role, category: v.category, occurredOn: v.date, district: v.district, sourceRef: v.source });
-    process.stdout.write(`Recorded occurrence ${r.id}.\n`);
+    cliIo().stdout.write(`Recorded occurrence ${r.id}.\n`);
     return 0;
   });
 }
@@ -109,7 +110,7 @@ export async function runPeople(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const run = sub ? subcommands[sub] : undefined;
   if (!run) {
-    process.stderr.write(`${helpOf('people')}\n`);
+    cliIo().stderr.write(`${helpOf('people')}\n`);
     return 2;
   }
   return run(rest);

@@ -7,6 +7,7 @@ import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
 import { runJsonWork, type JsonWork } from '../json-work.js';
+import { cliIo } from '../io.js';
 
 const listSchema = z.object({ status: z.enum(PLAN_STATUSES, { error: `must be one of ${PLAN_STATUSES.join(', ')}` }).optional(), district: z.string().optional(), json: z.boolean().default(false) });
 const showSchema = z.object({ json: z.boolean().default(false) });
@@ -51,7 +52,7 @@ function planText(p: PlanDetail): string {
 /** `hub plans list|show|create`: the plan services acting as cli:<os user> (every district; views audited). */
 export async function runPlans(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  const out = (v: unknown, json: boolean, text: () => string) => process.stdout.write(json ? `${JSON.stringify(v, null, 2)}\n` : text());
+  const out = (v: unknown, json: boolean, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(v, null, 2)}\n` : text());
   if (sub === 'list') {
     const { values } = parseCommandArgs(rest, { status: { type: 'string' }, district: { type: 'string' }, json: { type: 'boolean' } }, listSchema);
     return withDatabase(async ({ handle, auditKey, actor }) => {
@@ -63,7 +64,7 @@ export async function runPlans(argv: string[]): Promise<number> {
   if (sub === 'show') {
     const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } }, showSchema);
     if (!/^\d+$/.test(positionals[0] ?? '')) {
-      process.stderr.write(`hub plans show: give the plan id\n\n${helpOf('plans')}\n`);
+      cliIo().stderr.write(`hub plans show: give the plan id\n\n${helpOf('plans')}\n`);
       return 2;
     }
     return withDatabase(async ({ handle, auditKey, actor }) => {
@@ -88,6 +89,6 @@ export async function runPlans(argv: string[]): Promise<number> {
   }
   const work = sub === undefined ? undefined : PLAN_WORK[sub];
   if (work) return runJsonWork('plan', work, rest);
-  process.stderr.write(`${helpOf('plans')}\n`);
+  cliIo().stderr.write(`${helpOf('plans')}\n`);
   return 2;
 }

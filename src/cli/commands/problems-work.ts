@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import type { JsonWork } from '../json-work.js';
+import { cliIo } from '../io.js';
 
 /** The stage work of the problem page, for scripts (see json-work.ts). */
 export const PROBLEM_WORK: Record<string, JsonWork> = {
@@ -33,7 +34,7 @@ export async function runProblemExport(argv: string[]): Promise<number> {
   return withDatabase(async ({ handle, auditKey, actor }) => {
     const html = await caseStudyDocument(handle.db, auditKey, { kind: 'cli', name: actor }, id, v.format);
     fs.writeFileSync(v.out, v.format === 'pdf' ? await htmlToPdf(html) : html);
-    process.stdout.write(`Wrote the case study of problem ${id} to ${v.out}.\n`);
+    cliIo().stdout.write(`Wrote the case study of problem ${id} to ${v.out}.\n`);
     return 0;
   });
 }

@@ -5,6 +5,7 @@ import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
 import { runJsonWork } from '../json-work.js';
 import { PROBLEM_WORK, runProblemExport } from './problems-work.js';
+import { cliIo } from '../io.js';
 
 const listSchema = z.object({ stage: z.enum(STAGES).optional(), district: z.string().optional(), json: z.boolean().default(false) });
 const idSchema = z.object({ json: z.boolean().default(false), reason: z.string().optional() });
@@ -16,7 +17,7 @@ const createSchema = z.object({
 /** `hub problems list|show|create|close`: the same services as the API, acting as cli:<os user> (every district; audited). */
 export async function runProblems(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  const out = (v: unknown, json: boolean, text: () => string) => process.stdout.write(json ? `${JSON.stringify(v, null, 2)}\n` : text());
+  const out = (v: unknown, json: boolean, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(v, null, 2)}\n` : text());
   if (sub === 'list') {
     const { values } = parseCommandArgs(rest, { stage: { type: 'string' }, district: { type: 'string' }, json: { type: 'boolean' } }, listSchema);
     return withDatabase(async ({ handle, auditKey, actor }) => {
@@ -28,7 +29,7 @@ export async function runProblems(argv: string[]): Promise<number> {
   if (sub === 'show' || sub === 'close') {
     const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' }, reason: { type: 'string' } }, idSchema);
     if (!/^\d+$/.test(positionals[0] ?? '')) {
-      process.stderr.write(`hub problems ${sub}: give the problem id\n\n${helpOf('problems')}\n`);
+      cliIo().stderr.write(`hub problems ${sub}: give the problem id\n\n${helpOf('problems')}\n`);
       return 2;
     }
     const id = Number(positionals[0]);
@@ -53,6 +54,6 @@ export async function runProblems(argv: string[]): Promise<number> {
   const work = sub === undefined ? undefined : PROBLEM_WORK[sub];
   if (work) return runJsonWork('problem', work, rest);
   if (sub === 'export') return runProblemExport(rest);
-  process.stderr.write(`${helpOf('problems')}\n`);
+  cliIo().stderr.write(`${helpOf('problems')}\n`);
   return 2;
 }

@@ -3,6 +3,7 @@ import { applyDeletion, listRules, reviewDue, setRule } from '../../modules/priv
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
+import { cliIo } from '../io.js';
 
 export async function runRetention(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -13,14 +14,14 @@ export async function runRetention(argv: string[]): Promise<number> {
       const due = await reviewDue(handle.db, asOf);
       const rules = await listRules(handle.db);
       if (values.json) {
-        process.stdout.write(`${JSON.stringify({ asOf: asOf.toISOString(), rules, due })}\n`);
+        cliIo().stdout.write(`${JSON.stringify({ asOf: asOf.toISOString(), rules, due })}\n`);
         return 0;
       }
-      for (const r of rules) process.stdout.write(`${r.recordType.padEnd(16)} keep ${String(r.keepMonths).padStart(3)} months, then ${r.action.padEnd(6)} (from ${r.effectiveFrom}) ${r.basis}\n`);
-      process.stdout.write('\n');
-      if (due.length === 0) process.stdout.write(`Nothing due for review or deletion as of ${asOf.toISOString().slice(0, 10)}.\n`);
+      for (const r of rules) cliIo().stdout.write(`${r.recordType.padEnd(16)} keep ${String(r.keepMonths).padStart(3)} months, then ${r.action.padEnd(6)} (from ${r.effectiveFrom}) ${r.basis}\n`);
+      cliIo().stdout.write('\n');
+      if (due.length === 0) cliIo().stdout.write(`Nothing due for review or deletion as of ${asOf.toISOString().slice(0, 10)}.\n`);
       for (const d of due) {
-        process.stdout.write(`DUE ${d.rule.action === 'delete' ? 'for deletion' : 'for review'}: ${d.count} ${d.rule.recordType} records started before ${d.dueBefore.slice(0, 10)} (e.g. ${d.sampleIds.slice(0, 3).join(', ')})\n`);
+        cliIo().stdout.write(`DUE ${d.rule.action === 'delete' ? 'for deletion' : 'for review'}: ${d.count} ${d.rule.recordType} records started before ${d.dueBefore.slice(0, 10)} (e.g. ${d.sampleIds.slice(0, 3).join(', ')})\n`);
       }
       return 0;
     });
@@ -29,7 +30,7 @@ export async function runRetention(argv: string[]): Promise<number> {
     const { values } = parseCommandArgs(rest, { type: { type: 'string' } }, z.object({ type: z.string({ message: 'is required' }) }));
     return withDatabase(async ({ handle, audit }) => {
       const n = await applyDeletion(handle.db, values.type, new Date(), audit);
-      process.stdout.write(`Deleted ${n} ${values.type} records under their retention rule (audited).\n`);
+      cliIo().stdout.write(`Deleted ${n} ${values.type} records under their retention rule (audited).\n`);
       return 0;
     });
   }
@@ -44,10 +45,10 @@ export async function runRetention(argv: string[]): Promise<number> {
     );
     return withDatabase(async ({ handle, actor, audit }) => {
       await setRule(handle.db, { recordType: values.type, keepMonths: values['keep-months'], action: values.action, basis: values.basis, effectiveFrom: values.from ?? new Date().toISOString().slice(0, 10) }, actor, audit);
-      process.stdout.write(`Retention rule for ${values.type} set (audited).\n`);
+      cliIo().stdout.write(`Retention rule for ${values.type} set (audited).\n`);
       return 0;
     });
   }
-  process.stderr.write(`${helpOf('retention')}\n`);
+  cliIo().stderr.write(`${helpOf('retention')}\n`);
   return 2;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { personSubjectAccessExport, subjectAccessExport } from '../../modules/privacy/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
+import { cliIo } from '../io.js';
 
 export async function runSar(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { user: { type: 'string' }, person: { type: 'string' }, reason: { type: 'string' }, out: { type: 'string' } }, z
@@ -20,8 +21,8 @@ export async function runSar(argv: string[]): Promise<number> {
     const text = `${JSON.stringify(data, null, 2)}\n`;
     if (values.out) {
       fs.writeFileSync(values.out, text, { mode: 0o600 });
-      process.stdout.write(`Subject access export written to ${values.out} (owner-only permissions; audited).\n`);
-    } else process.stdout.write(text);
+      cliIo().stdout.write(`Subject access export written to ${values.out} (owner-only permissions; audited).\n`);
+    } else cliIo().stdout.write(text);
     return 0;
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { countByValues, countIncidents, incidentFilterSchema } from '../../modules/police-data/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
+import { cliIo } from '../io.js';
 
 const schema = z.object({ by: z.enum(countByValues), json: z.boolean().default(false) }).and(incidentFilterSchema);
 
@@ -18,14 +19,14 @@ export async function runStats(argv: string[]): Promise<number> {
   return withDatabase(async ({ handle }) => {
     const result = await countIncidents(handle.db, values.by, values);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(result.rows)}\n`);
+      cliIo().stdout.write(`${JSON.stringify(result.rows)}\n`);
       return 0;
     }
     const width = Math.max(5, ...result.rows.map((r) => (r.key ?? '(none)').length));
-    for (const r of result.rows) process.stdout.write(`${(r.key ?? '(none)').padEnd(width)}  ${String(r.count).padStart(9)}\n`);
-    process.stdout.write(`${'Total'.padEnd(width)}  ${String(result.total).padStart(9)}\n`);
+    for (const r of result.rows) cliIo().stdout.write(`${(r.key ?? '(none)').padEnd(width)}  ${String(r.count).padStart(9)}\n`);
+    cliIo().stdout.write(`${'Total'.padEnd(width)}  ${String(result.total).padStart(9)}\n`);
     const p = result.provenance;
-    process.stdout.write(`\nSource: ${p.source}; data cut-off ${p.dataCutoff ?? 'none'}${p.demo ? '; DEMO DATA' : ''}\n`);
+    cliIo().stdout.write(`\nSource: ${p.source}; data cut-off ${p.dataCutoff ?? 'none'}${p.demo ? '; DEMO DATA' : ''}\n`);
     return 0;
   });
 }

@@ -5,11 +5,12 @@ import { ROLES } from '../../platform/policy.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
+import { cliIo } from '../io.js';
 
 /** Reads one line from standard input; the trailing newline is stripped. */
 async function readPasswordLine(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of cliIo().stdin) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   const line = text.split(/\r?\n/)[0] ?? '';
   if (line === '') throw new AppError('validation', '--password-stdin: standard input is empty (give the password on one line)');
@@ -39,7 +40,7 @@ export async function runUser(argv: string[]): Promise<number> {
         username: values.username, role: values.role, password, districts: values.district,
         ...(values.agency ? { partnerAgency: values.agency } : {}), ...(values.name ? { displayName: values.name } : {}),
       });
-      process.stdout.write(`Created ${values.role} '${u.username}' (id ${u.id}).\n`);
+      cliIo().stdout.write(`Created ${values.role} '${u.username}' (id ${u.id}).\n`);
       return 0;
     });
   }
@@ -47,11 +48,11 @@ export async function runUser(argv: string[]): Promise<number> {
     return withDatabase(async ({ handle }) => {
       const admin = { id: 0, username: 'cli', displayName: null, role: 'admin' as const, partnerAgency: null, districts: [], isDemo: false };
       for (const u of await listUsers(handle.db, admin)) {
-        process.stdout.write(`${u.username.padEnd(20)} ${u.role.padEnd(10)} ${u.districts.join(', ')}${u.partner_agency ? ` [${u.partner_agency}]` : ''}${u.is_demo ? ' (demo)' : ''}${u.disabled_at ? ' (disabled)' : ''}\n`);
+        cliIo().stdout.write(`${u.username.padEnd(20)} ${u.role.padEnd(10)} ${u.districts.join(', ')}${u.partner_agency ? ` [${u.partner_agency}]` : ''}${u.is_demo ? ' (demo)' : ''}${u.disabled_at ? ' (disabled)' : ''}\n`);
       }
       return 0;
     });
   }
-  process.stderr.write(`${helpOf('user')}\n`);
+  cliIo().stderr.write(`${helpOf('user')}\n`);
   return 2;
 }

@@ -3,9 +3,10 @@ import { cliCaller, createVehicle, getVehicle, linkVehiclePerson, searchVehicles
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { helpOf } from '../help.js';
+import { cliIo } from '../io.js';
 
 const id = z.coerce.number({ message: 'a record number' }).int().positive();
-const print = (json: boolean, data: unknown, text: () => string) => process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text());
+const print = (json: boolean, data: unknown, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text());
 
 /** `hub vehicles add|find|show|link`: vehicles by VRM and the people linked to them (audited as cli:<os user>). */
 export async function runVehicles(argv: string[]): Promise<number> {
@@ -47,10 +48,10 @@ export async function runVehicles(argv: string[]): Promise<number> {
       z.object({ id, person: id, relation: z.string().optional() }));
     return withDatabase(async ({ handle, auditKey, actor }) => {
       await linkVehiclePerson(handle.db, auditKey, cliCaller(actor), v.id, { personId: v.person, ...(v.relation ? { relation: v.relation } : {}) });
-      process.stdout.write(`Linked person ${v.person} to vehicle ${v.id}.\n`);
+      cliIo().stdout.write(`Linked person ${v.person} to vehicle ${v.id}.\n`);
       return 0;
     });
   }
-  process.stderr.write(`${helpOf('vehicles')}\n`);
+  cliIo().stderr.write(`${helpOf('vehicles')}\n`);
   return 2;
 }

@@ -28,7 +28,7 @@ describe('migration 0008: integer coordinates behind the incident view', () => {
   };
 
   beforeAll(async () => {
-    config = await createTestDatabase();
+    config = await createTestDatabase({ empty: true });
     engine = config.databaseUrl ? await openPgEngine(config.databaseUrl) : await openPgliteEngine(config.dataDir);
     await migrateToLatest(engine, readMigrations().filter((m) => m.name < '0008'));
     for (const { line, values } of held) {

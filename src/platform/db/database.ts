@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import type { Config } from '../config.js';
+import { pgliteMemory, type Config, type PgliteMemoryUse } from '../config.js';
 import type { Engine, EngineKind } from './engine.js';
 import { engineDialect } from './kysely-driver.js';
 import { migrateToLatest } from './migrate.js';
@@ -15,12 +15,22 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface OpenDatabaseOptions {
+  /** Memory of the embedded database (PGLITE_MEMORY in platform/config.ts); 'small' by default. */
+  pgliteMemory?: PgliteMemoryUse;
+}
+
 /**
  * Opens PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in HUB_DATA_DIR,
  * and applies pending migrations before anything else runs.
  */
-export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<DatabaseHandle> {
-  const engine: Engine = config.databaseUrl ? await openPgEngine(config.databaseUrl) : await openPgliteEngine(config.dataDir);
+export async function openDatabase(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'pgliteSharedBuffers'>>,
+  options: OpenDatabaseOptions = {},
+): Promise<DatabaseHandle> {
+  const engine: Engine = config.databaseUrl
+    ? await openPgEngine(config.databaseUrl)
+    : await openPgliteEngine(config.dataDir, { memory: pgliteMemory(options.pgliteMemory ?? 'small', config.pgliteSharedBuffers) });
   try {
     await migrateToLatest(engine);
   } catch (err) {

@@ -2,19 +2,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 
+/** Lock files this process holds: a second open in the same process is refused too. */
+const held = new Set<string>();
+
 /**
  * PGlite is single-process. A pid file in the data directory keeps a second process out
  * (clear error instead of a corrupted database); a lock left by a dead process is taken over.
+ * Within one process (the CLI run in-process by the tests) a second open of the same directory
+ * is refused while the first is open.
  */
 export function acquireDirLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'hub.lock');
+  const file = path.join(fs.realpathSync(dataDir), 'hub.lock');
+  if (held.has(file)) {
+    throw new AppError('database_locked', `The embedded database in ${dataDir} is already open in this process; close it first.`);
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(file, 'wx', 0o600);
       fs.writeSync(fd, `${process.pid}\n`);
       fs.closeSync(fd);
+      held.add(file);
+      let released = false;
       return () => {
+        if (released) return;
+        released = true;
+        held.delete(file);
         try {
           if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
         } catch {

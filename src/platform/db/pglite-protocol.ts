@@ -18,4 +18,6 @@ export type WorkerResponse =
 
 export interface WorkerInit {
   pgDir: string;
+  /** postgresql.conf values, e.g. shared_buffers=32MB. */
+  settings: string[];
 }

@@ -4,16 +4,15 @@ import { PGlite } from '@electric-sql/pglite';
 import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerError } from './pglite-protocol.js';
 import { typeParsers } from './types.js';
 
-const { pgDir } = workerData as WorkerInit;
+const { pgDir, settings } = workerData as WorkerInit;
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run in a worker thread');
 
-// Embedded use has no replicas: minimal WAL makes bulk loads ~35% faster, and larger buffers
-// keep a million-row import from spilling pages to the file system mid-load (measured).
+// Memory settings come from the main thread (PGLITE_MEMORY in platform/config.ts).
 const ready = PGlite.create(pgDir, {
   parsers: typeParsers,
   relaxedDurability: false,
-  postgresqlconf: ['wal_level=minimal', 'max_wal_senders=0', 'shared_buffers=512MB', 'wal_buffers=64MB'],
+  postgresqlconf: settings,
 });
 
 function toError(err: unknown): WorkerError {

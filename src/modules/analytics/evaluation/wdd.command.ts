@@ -9,6 +9,7 @@ import { harmWeightList, lsoaList, wddCountsParams, wddDesignParams } from './ev
 import { wddOnData, type WddOnDataResult } from './evaluation.service.js';
 import { wdd, type WddResult } from './wdd.js';
 import { wdq, type WdqResult } from './wdq.js';
+import { cliIo } from '../../../cli/io.js';
 
 const USAGE = `hub analyse wdd --control PRE,POST --treated PRE,POST [--disp-control PRE,POST --disp-treated PRE,POST]
                  [--time-weights PRE,POST] [--area-weights C,T,DC,DT] [--alpha 0.1] [--json]
@@ -101,7 +102,7 @@ function printData(r: WddOnDataResult, alpha: number): string {
 /** `hub analyse wdd`: the WDD on counts, or on imported data with areas and periods. */
 export async function runAnalysis(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
-    process.stdout.write(USAGE);
+    cliIo().stdout.write(USAGE);
     return 0;
   }
   const values = parseOptions(argv, options, z.record(z.string(), z.unknown())) as Record<string, unknown>;
@@ -114,8 +115,8 @@ export async function runAnalysis(argv: string[]): Promise<number> {
     const q = parseOptions(argv, options, wddCountsParams.loose());
     const r = wdd(q);
     const w = q.dispTreated ? wdq({ target: q.treated, buffer: q.dispTreated, control: q.control }) : null;
-    if (json) process.stdout.write(`${JSON.stringify({ ...r, wdq: w, provenance: countsProvenance('wdd', { control: q.control, treated: q.treated, dispControl: q.dispControl ?? [0, 0], dispTreated: q.dispTreated ?? [0, 0], timeWeights: q.timeWeights ?? [1, 1], areaWeights: q.areaWeights ?? [1, 1, 1, 1], alpha: q.alpha }) })}\n`);
-    else process.stdout.write(printWdd(r, q.alpha, w));
+    if (json) cliIo().stdout.write(`${JSON.stringify({ ...r, wdq: w, provenance: countsProvenance('wdd', { control: q.control, treated: q.treated, dispControl: q.dispControl ?? [0, 0], dispTreated: q.dispTreated ?? [0, 0], timeWeights: q.timeWeights ?? [1, 1], areaWeights: q.areaWeights ?? [1, 1, 1, 1], alpha: q.alpha }) })}\n`);
+    else cliIo().stdout.write(printWdd(r, q.alpha, w));
     return 0;
   }
   for (const k of ['control', 'treated', 'dispControl', 'dispTreated', 'timeWeights', 'areaWeights']) {
@@ -126,7 +127,7 @@ export async function runAnalysis(argv: string[]): Promise<number> {
   const weights = harmWeights(values);
   return withDatabase(async ({ handle }) => {
     const r = await wddOnData(handle.db, { areas, start: design.start, preMonths: design.preMonths, postMonths: design.postMonths, force: design.force, category: design.category, alpha: design.alpha, harmWeights: weights });
-    process.stdout.write(json ? `${JSON.stringify(r)}\n` : printData(r, design.alpha));
+    cliIo().stdout.write(json ? `${JSON.stringify(r)}\n` : printData(r, design.alpha));
     return 0;
   });
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors.js';
 import { hotspotGeoJson, topCells } from './hotspot-geojson.js';
 import { hotspotQuerySchema } from './hotspots.schema.js';
 import { runHotspots, type HotspotRun } from './hotspots.service.js';
+import { cliIo } from '../../../cli/io.js';
 
 export const usage = `hub analyse hotspots [--method kde|gistar|change] [--cell 100] [--bandwidth M] [--neighbour M]
           [--from YYYY-MM] [--to YYYY-MM] [--compare-from YYYY-MM] [--compare-to YYYY-MM]
@@ -73,7 +74,7 @@ function readable(run: HotspotRun, top: Record<string, unknown>[], file: string 
 export async function runAnalysis(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, options, outputSchema);
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    cliIo().stdout.write(`${usage}\n`);
     return 0;
   }
   const { geojson, top, json, help: _help, ...rest } = values;
@@ -93,11 +94,11 @@ export async function runAnalysis(argv: string[]): Promise<number> {
     }
     const best = topCells(run.grid, top);
     if (json) {
-      process.stdout.write(`${JSON.stringify({ summary: run.summary, top: best, geojson: geojson ? { file: geojson, features } : null, provenance: run.provenance })}\n`);
+      cliIo().stdout.write(`${JSON.stringify({ summary: run.summary, top: best, geojson: geojson ? { file: geojson, features } : null, provenance: run.provenance })}\n`);
     } else {
-      process.stdout.write(readable(run, best, geojson ?? null, features));
+      cliIo().stdout.write(readable(run, best, geojson ?? null, features));
     }
-    for (const w of run.grid.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of run.grid.warnings) cliIo().stderr.write(`warning: ${w}\n`);
     return 0;
   });
 }

@@ -7,6 +7,7 @@ import { nearRepeatChains, type Chain, type ChainParameters } from './chains.js'
 import { fileNotes, importedFilter, readInputFile, sharedOptions, sharedSchema } from './cli-options.js';
 import { formatTime, unitOf } from './event-file.js';
 import { CHAINS_NEED_DAYS, chainsOnImported } from './near-repeat.service.js';
+import { cliIo } from '../../../cli/io.js';
 
 const usage = `hub analyse chains (--input FILE.csv [--x x --y y --time date --date-format FORMAT] | --source stop-search) [options] [--json]
   Near-repeat chains: events linked when within --s-band metres and --t-band days of each other,
@@ -45,7 +46,7 @@ function formatChains(chains: Chain[], n: number, chained: number, label: (index
 export async function runAnalysis(argv: string[]): Promise<number> {
   const { values: v } = parseCommandArgs(argv, options, schema);
   if (v.help) {
-    process.stdout.write(`${usage}\n`);
+    cliIo().stdout.write(`${usage}\n`);
     return 0;
   }
   const parameters: ChainParameters = { sBand: v['s-band'], tBand: v['t-band'], metric: v.metric, sameLocation: v['same-location'] };
@@ -59,21 +60,21 @@ export async function runAnalysis(argv: string[]): Promise<number> {
     const provenance = fileProvenance('near-repeat chains', file, last, { ...parameters, timeUnit: 'day', distanceUnit: 'm', from: v.from ?? null, to: v.to ?? null }, fileNotes(data));
     const members = result.members.map((m) => ({ ...m, line: events[m.index]!.line, x: events[m.index]!.x, y: events[m.index]!.y, date: day(events[m.index]!.t) }));
     const chains = result.chains.map((c) => ({ ...c, originatorLine: events[c.originator]!.line }));
-    if (v.json) process.stdout.write(`${JSON.stringify({ ...result, chains, members, parameters, provenance })}\n`);
-    else process.stdout.write(formatChains(result.chains, result.n, result.chainedEvents, (i) => `line ${events[i]!.line}`, day, provenance));
+    if (v.json) cliIo().stdout.write(`${JSON.stringify({ ...result, chains, members, parameters, provenance })}\n`);
+    else cliIo().stdout.write(formatChains(result.chains, result.n, result.chainedEvents, (i) => `line ${events[i]!.line}`, day, provenance));
     return 0;
   }
   const filter = importedFilter(v);
   if ((v.source ?? 'street') === 'street') throw new AppError('validation', CHAINS_NEED_DAYS);
   const report = await withDatabase(({ handle }) => chainsOnImported(handle.db, v.source ?? 'street', filter, parameters));
-  if (v.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  if (v.json) cliIo().stdout.write(`${JSON.stringify(report)}\n`);
   else {
     const byIndex = new Map(report.members.map((m) => [m.index, m]));
     const label = (i: number) => {
       const m = byIndex.get(i);
       return m ? `${m.occurredAt} at ${m.easting},${m.northing}` : `#${i}`;
     };
-    process.stdout.write(formatChains(report.chains, report.n, report.chainedEvents, label, day, report.provenance));
+    cliIo().stdout.write(formatChains(report.chains, report.n, report.chainedEvents, label, day, report.provenance));
   }
   return 0;
 }

@@ -8,6 +8,7 @@ import { MAX_ITERATIONS } from './knox.js';
 import { knoxTestParallel } from './knox-parallel.js';
 import { describeParameters, formatKnoxReport, knoxParameters, knoxReport, type KnoxReport } from './knox-report.js';
 import { knoxOnImported } from './near-repeat.service.js';
+import { cliIo } from '../../../cli/io.js';
 
 const usage = `hub analyse knox [--input FILE.csv --x x --y y --time date --date-format FORMAT] [options] [--json]
   Knox test for near repeats: pairs of events close in space and time, against a Monte Carlo null
@@ -54,7 +55,7 @@ const names = { sBands: '--s-bands', tBands: '--t-bands' };
 export async function runAnalysis(argv: string[]): Promise<number> {
   const { values: v } = parseCommandArgs(argv, options, schema);
   if (v.help) {
-    process.stdout.write(`${usage}\n`);
+    cliIo().stdout.write(`${usage}\n`);
     return 0;
   }
   const knoxOptions = { sBands: v['s-bands'], tBands: v['t-bands'], iterations: v.iterations, seed: v.seed, intervalSide: v['interval-side'], metric: v.metric };
@@ -70,7 +71,7 @@ export async function runAnalysis(argv: string[]): Promise<number> {
     const filter = importedFilter(v);
     report = await withDatabase(({ handle }) => knoxOnImported(handle.db, v.source ?? 'street', filter, knoxOptions, names, { workers: v.workers }));
   }
-  if (v.json) for (const w of report.warnings) process.stderr.write(`hub: warning: ${w}\n`);
-  process.stdout.write(v.json ? `${JSON.stringify(report)}\n` : formatKnoxReport(report));
+  if (v.json) for (const w of report.warnings) cliIo().stderr.write(`hub: warning: ${w}\n`);
+  cliIo().stdout.write(v.json ? `${JSON.stringify(report)}\n` : formatKnoxReport(report));
   return 0;
 }

@@ -3,6 +3,7 @@ import { parseCommandArgs } from '../../../cli/args.js';
 import { withDatabase } from '../../../cli/context.js';
 import { repeatQuerySchema } from './repeats.schema.js';
 import { repeatReport, type RepeatReport } from './repeats.service.js';
+import { cliIo } from '../../../cli/io.js';
 
 export const usage = `hub analyse repeats [--from YYYY-MM] [--to YYYY-MM] [--min 3] [--window 3]
           [--category C]... [--district D]... [--force F]... [--limit 20] [--all] [--json]
@@ -51,13 +52,13 @@ function readable(r: RepeatReport): string {
 export async function runAnalysis(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, options, cliSchema);
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    cliIo().stdout.write(`${usage}\n`);
     return 0;
   }
   const { json, help: _help, ...q } = values;
   return withDatabase(async ({ handle }) => {
     const report = await repeatReport(handle.db, q);
-    process.stdout.write(json ? `${JSON.stringify(report)}\n` : readable(report));
+    cliIo().stdout.write(json ? `${JSON.stringify(report)}\n` : readable(report));
     return 0;
   });
 }

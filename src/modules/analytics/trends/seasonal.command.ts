@@ -3,6 +3,7 @@ import { withDatabase } from '../../../cli/context.js';
 import { parseOptions, wantsHelp } from './cli-options.js';
 import { seasonalParams } from './trends.schema.js';
 import { seasonal, type SeasonalResult } from './trends.service.js';
+import { cliIo } from '../../../cli/io.js';
 
 const USAGE = `hub analyse seasonal [--force F]... [--category C]... [--district D]... [--outlook] [--winter YYYY]
                       [--alpha 0.1] [--json]
@@ -45,13 +46,13 @@ function printText(r: SeasonalResult): void {
   }
   const p = r.provenance;
   out.push('', `Source: ${p.source}; data cut-off ${p.dataCutoff ?? 'none'}${p.demo ? '; DEMO DATA' : ''}`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  cliIo().stdout.write(`${out.join('\n')}\n`);
 }
 
 /** `hub analyse seasonal`: seasonal indices and the winter outlook. */
 export async function runAnalysis(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
-    process.stdout.write(USAGE);
+    cliIo().stdout.write(USAGE);
     return 0;
   }
   const many = { type: 'string', multiple: true } as const;
@@ -63,7 +64,7 @@ export async function runAnalysis(argv: string[]): Promise<number> {
   );
   return withDatabase(async ({ handle }) => {
     const r = await seasonal(handle.db, values);
-    if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    if (values.json) cliIo().stdout.write(`${JSON.stringify(r)}\n`);
     else printText(r);
     return 0;
   });

@@ -3,6 +3,7 @@ import { withDatabase } from '../../../cli/context.js';
 import { parseOptions, wantsHelp } from './cli-options.js';
 import { trendParams } from './trends.schema.js';
 import { trend } from './trends.service.js';
+import { cliIo } from '../../../cli/io.js';
 
 const USAGE = `hub analyse trend [--to YYYY-MM] [--months 3] [--force F]... [--category C]... [--district D]...
                    [--suppress-below N] [--json]
@@ -18,7 +19,7 @@ const schema = trendParams.extend({ json: z.boolean().default(false) });
 /** `hub analyse trend`: rolling window vs the same window a year earlier. */
 export async function runAnalysis(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
-    process.stdout.write(USAGE);
+    cliIo().stdout.write(USAGE);
     return 0;
   }
   const many = { type: 'string', multiple: true } as const;
@@ -31,11 +32,11 @@ export async function runAnalysis(argv: string[]): Promise<number> {
   return withDatabase(async ({ handle }) => {
     const r = await trend(handle.db, values);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
+      cliIo().stdout.write(`${JSON.stringify(r)}\n`);
       return 0;
     }
     const show = (n: number | null) => (n === null ? 'suppressed' : String(n));
-    process.stdout.write(
+    cliIo().stdout.write(
       `${r.current.from}..${r.current.to}: ${show(r.current.count)}\n` +
         `${r.previous.from}..${r.previous.to}: ${show(r.previous.count)}\n` +
         `change: ${r.changePct === null ? 'n/a' : `${r.changePct >= 0 ? '+' : ''}${r.changePct.toFixed(1)}%`}; E-test p = ${r.p === null ? 'n/a' : r.p}\n` +
