@@ -1,3 +1,5 @@
+import type { PGliteOptions } from '@electric-sql/pglite';
+
 /** Messages between the main thread and the PGlite worker thread. */
 export type WorkerRequest =
   | { id: number; type: 'query'; sql: string; params: unknown[] }
@@ -20,4 +22,9 @@ export interface WorkerInit {
   pgDir: string;
   /** postgresql.conf values, e.g. shared_buffers=32MB. */
   settings: string[];
+  /** PGlite's WebAssembly compiled by the main thread (once per process), if it could. */
+  wasmModule: PgliteWasmModule | undefined;
 }
+
+/** A compiled WebAssembly.Module of PGlite (the lib setting has no WebAssembly types). */
+export type PgliteWasmModule = NonNullable<PGliteOptions['pgliteWasmModule']>;

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerError } from './pglite-protocol.js';
 import { typeParsers } from './types.js';
 
-const { pgDir, settings } = workerData as WorkerInit;
+const { pgDir, settings, wasmModule } = workerData as WorkerInit;
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run in a worker thread');
 
@@ -13,6 +13,7 @@ const ready = PGlite.create(pgDir, {
   parsers: typeParsers,
   relaxedDurability: false,
   postgresqlconf: settings,
+  ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}),
 });
 
 function toError(err: unknown): WorkerError {

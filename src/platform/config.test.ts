@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, PGLITE_MEMORY, pgliteMemory } from './config.js';
+
+describe('PGlite memory settings', () => {
+  it('small for commands and tests, large for the server and imports', () => {
+    expect(pgliteMemory('small')).toEqual({ sharedBuffers: '32MB', walBuffers: '4MB' });
+    expect(pgliteMemory('large')).toEqual({ sharedBuffers: '512MB', walBuffers: '64MB' });
+  });
+
+  it('HUB_PGLITE_SHARED_BUFFERS overrides shared_buffers for every use', () => {
+    const config = loadConfig({ HUB_PGLITE_SHARED_BUFFERS: '128MB' });
+    expect(config.pgliteSharedBuffers).toBe('128MB');
+    expect(pgliteMemory('small', config.pgliteSharedBuffers)).toEqual({ sharedBuffers: '128MB', walBuffers: PGLITE_MEMORY.small.walBuffers });
+    expect(pgliteMemory('large', config.pgliteSharedBuffers).sharedBuffers).toBe('128MB');
+    expect(loadConfig({ HUB_PGLITE_SHARED_BUFFERS: '' }).pgliteSharedBuffers).toBeUndefined();
+  });
+
+  it('rejects a size PostgreSQL would not take, naming the variable', () => {
+    for (const bad of ['64', '64mb', '0MB', '1.5GB', 'lots']) {
+      expect(() => loadConfig({ HUB_PGLITE_SHARED_BUFFERS: bad }), bad).toThrow(/HUB_PGLITE_SHARED_BUFFERS: give a size such as 64MB/);
+    }
+  });
+});
