@@ -10,6 +10,7 @@ const envSchema = z.object({
   HUB_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HUB_AUDIT_KEY: z.string().optional(),
   HUB_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  HUB_IMPORT_MAX_SHRINK: z.coerce.number().min(0, 'a share from 0 to 1, such as 0.02').max(1, 'a share from 0 to 1, such as 0.02').default(0.02),
 });
 
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   auditKeyFromEnv: string | undefined;
   /** Always mark cookies Secure (set behind a TLS-terminating proxy that does not send X-Forwarded-Proto). */
   secureCookies: boolean;
+  /** The largest share of a month's rows a re-import may lose without --allow-shrink (0..1). */
+  importMaxShrink: number;
 }
 
 /** Parses the environment once. Empty strings count as unset. */
@@ -40,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.HUB_LOG_LEVEL,
     auditKeyFromEnv: e.HUB_AUDIT_KEY,
     secureCookies: e.HUB_SECURE_COOKIES === '1',
+    importMaxShrink: e.HUB_IMPORT_MAX_SHRINK,
   };
 }
