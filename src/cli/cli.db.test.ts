@@ -1,7 +1,9 @@
 // CLI smoke tests (HUB_DATA_DIR for PGlite, DATABASE_URL for the PostgreSQL tier). Most run the
 // CLI in-process (runHub); a few spawn `node bin/hub.js` as a user runs it (spawnHub, the server):
 // the bin script, exit codes through process.exit, two processes on one database. Needs dist/.
+import fs from 'node:fs';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHub, signInOverHttp, spawnHub, startHubServer, type RunningHub } from '../../test/helpers/cli.js';
 import { COL, copyWithEdit, withField } from '../../test/helpers/csv.js';
@@ -11,6 +13,7 @@ import { recountStreet, sorted, tallyOf } from '../../test/helpers/recount.js';
 import { createTestDatabase, type TestDatabaseConfig } from '../../test/helpers/test-db.js';
 
 const good = cityOfLondonStreetFiles(['2021-09', '2021-10']);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PASSWORD = 'quartz heron meadow lamp';
 
 describe('hub CLI', () => {
@@ -58,8 +61,60 @@ describe('hub CLI', () => {
   it('import without --json prints one line per file and exits 0 when all are good', async () => {
     const r = await runHub(['import', good[0]!], db.env);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/0 new, 765 replaced/);
+    expect(r.stdout).toMatch(/: street city-of-london 2021-09: 765 rows \(replaced the 765 rows held, 0 new\)$/m);
     expect(r.stdout).toMatch(/Imported 1 of 1 files/);
+  });
+
+  it('a re-import that would shrink a month is refused (exit 6, old and new row counts); --allow-shrink or HUB_IMPORT_MAX_SHRINK lets it through', async () => {
+    const cut = copyWithEdit(good[0]!, path.join(tmp.dir, 'cut'), '2021-09-city-of-london-street.csv', (lines) => lines.slice(0, 701));
+    const refused = await runHub(['import', '--json', cut], db.env);
+    expect(refused.code, refused.stderr).toBe(6);
+    const out = JSON.parse(refused.stdout) as { files: Record<string, unknown>[] };
+    expect(out.files[0]).toMatchObject({ file: cut, rows: 700, oldRows: 765, newRows: 700, inserted: 0, replaced: 0, errors: [{ line: 701 }] });
+    expect(refused.stderr).toMatch(new RegExp(`^${escapeRe(cut)}:701: the file has 700 rows where 2021-09 held 765 \\(8\\.5% fewer; at most 2% may go\\).*--allow-shrink`, 'm'));
+
+    const looser = await runHub(['import', '--json', cut], { ...db.env, HUB_IMPORT_MAX_SHRINK: '0.1' });
+    expect(looser.code, looser.stderr).toBe(0);
+    expect((JSON.parse(looser.stdout) as { files: Record<string, unknown>[] }).files[0]).toMatchObject({ rows: 700, oldRows: 765, newRows: 700 });
+    const restored = await runHub(['import', good[0]!], db.env);
+    expect(restored.code, restored.stderr).toBe(0);
+
+    const allowed = await runHub(['import', '--allow-shrink', cut], db.env);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stdout).toMatch(/700 rows \(replaced the 765 rows held, 0 new\)/);
+    const back = await runHub(['import', '--json', good[0]!], db.env);
+    expect((JSON.parse(back.stdout) as { files: Record<string, unknown>[] }).files[0]).toMatchObject({ oldRows: 700, newRows: 765, inserted: 65 });
+
+    const badSetting = await runHub(['import', cut], { ...db.env, HUB_IMPORT_MAX_SHRINK: 'lots' });
+    expect(badSetting.code).toBe(2);
+    expect(badSetting.stderr).toMatch(/HUB_IMPORT_MAX_SHRINK/);
+  });
+
+  it('a zip with no CSVs, or a folder without any, exits 6 and says so; the other inputs still import', async () => {
+    const zipPath = path.join(tmp.dir, 'junk.zip');
+    fs.writeFileSync(zipPath, zipSync({ 'README.txt': new TextEncoder().encode('hello'), 'logo\u0007.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }));
+    const empty = path.join(tmp.dir, 'empty-folder');
+    fs.mkdirSync(empty, { recursive: true });
+    fs.writeFileSync(path.join(empty, 'notes.txt'), 'nothing here');
+    const r = await runHub(['import', '--json', zipPath, empty, good[1]!], db.env);
+    expect(r.code, r.stderr).toBe(6);
+    const out = JSON.parse(r.stdout) as { files: Record<string, unknown>[] };
+    expect(out.files.map((f) => [f.file, f.errorCount])).toEqual([[zipPath, 1], [empty, 1], [good[1], 0]]);
+    expect(r.stderr).toContain(`${zipPath}: the archive holds no CSV files, only README.txt, logo\\x07.png: nothing to import`);
+    expect(r.stderr).toContain(`${empty}: no CSV or .zip files in this folder: nothing to import`);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
+
+  it('a binary file named .csv is refused with a short, escaped message', async () => {
+    const junk = path.join(tmp.dir, 'junk', '2021-09-city-of-london-street.csv');
+    fs.mkdirSync(path.dirname(junk), { recursive: true });
+    fs.writeFileSync(junk, Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe]), Buffer.alloc(5000, 0x41), Buffer.from('\n')]));
+    const r = await runHub(['import', junk], db.env);
+    expect(r.code).toBe(6);
+    const line = r.stderr.split('\n').find((l) => l.startsWith(junk))!;
+    expect(line).toMatch(/:1: unknown header '\\x1f\\ufffd\\x08\\x00\\x1b\[2J\\ufffd\\ufffdAAAA.*…': not a data\.police\.uk/);
+    expect(line.length).toBeLessThan(junk.length + 200);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\ufffd]/);
   });
 
   it('import of a missing path fails with a clear message', async () => {

@@ -30,9 +30,12 @@ hub problems export ID [--format html|pdf] --out FILE
   'serve': `hub serve [--demo-if-empty]
   Serves the API and web app on PORT (default 3000). With --demo-if-empty (what npm start uses), an
   empty database is first filled with generated demo data, removed again by the first real import.`,
-  'import': `hub import PATH... [--force FORCE] [--json]
+  'import': `hub import PATH... [--force FORCE] [--allow-shrink] [--json]
   Imports data.police.uk street, stop-and-search and outcomes CSVs, folders of them, and .zip archives.
-  Each file replaces its (kind, force, month) snapshot atomically; a file with bad rows changes nothing.`,
+  Each file replaces its (kind, force, month) snapshot atomically; a file with bad rows changes nothing.
+  The force of street and outcomes files is the one that reported the rows; --force or a file name
+  that disagrees is an error. A file with more than 2% fewer rows than the month it replaces
+  (HUB_IMPORT_MAX_SHRINK) is refused unless --allow-shrink is given.`,
   'import-boundaries': `hub import-boundaries PATH... [--json]
   Loads LSOA / ward / district boundaries (GeoJSON or TopoJSON) and district lookups (la_all_codes.csv).
   LSOA files also give district shapes (dissolved) and the LSOA-to-district lookup.`,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { AppError } from '../platform/errors.js';
+import { clip } from './police-uk/fields.js';
 
 /** One CSV to import: from disk or from inside a .zip archive. */
 export interface InputFile {
@@ -12,6 +13,19 @@ export interface InputFile {
   bytes: number;
   /** The file's bytes (files on disk, zip entries) or text (generated files). */
   read(): Promise<string | Uint8Array>;
+  /** Set when the input holds nothing to import (an archive or folder without CSV files): the reason. */
+  problem?: string;
+}
+
+/** An input that fails with `problem` (reported as that input's error; the other inputs still import). */
+function emptyInput(label: string, problem: string): InputFile {
+  return { label, name: path.basename(label), bytes: 0, read: async () => new Uint8Array(0), problem };
+}
+
+/** Names for a message: at most three, each shortened, unprintable characters escaped. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((n) => clip(n, 60));
+  return names.length > 3 ? `${shown.join(', ')} and ${names.length - 3} more` : shown.join(', ');
 }
 
 /** Expands paths (files, folders, .zip archives) into the CSV files they hold, in name order. */
@@ -29,7 +43,8 @@ export function expandInputs(paths: readonly string[]): InputFile[] {
         .filter((e) => e.isFile() && /\.(csv|zip)$/i.test(e.name))
         .map((e) => path.join(e.parentPath, e.name))
         .sort();
-      out.push(...expandInputs(entries));
+      if (entries.length === 0) out.push(emptyInput(p, 'no CSV or .zip files in this folder: nothing to import'));
+      else out.push(...expandInputs(entries));
     } else if (/\.zip$/i.test(p)) {
       out.push(...zipEntries(p));
     } else {
@@ -41,15 +56,27 @@ export function expandInputs(paths: readonly string[]): InputFile[] {
 
 function zipEntries(zipPath: string): InputFile[] {
   let files: Record<string, Uint8Array>;
+  const others: string[] = [];
   try {
-    files = unzipSync(fs.readFileSync(zipPath), { filter: (f) => /\.csv$/i.test(f.name) });
+    files = unzipSync(fs.readFileSync(zipPath), {
+      filter: (f) => {
+        const csv = /\.csv$/i.test(f.name);
+        if (!csv && !f.name.endsWith('/')) others.push(f.name);
+        return csv;
+      },
+    });
   } catch (err) {
-    throw new AppError('validation', `${zipPath}: not a readable zip archive (${(err as Error).message})`);
+    throw new AppError('validation', `${zipPath}: not a readable zip archive (${clip((err as Error).message, 80)})`);
+  }
+  if (Object.keys(files).length === 0) {
+    return [emptyInput(zipPath, others.length === 0
+      ? 'the archive is empty: no CSV files to import'
+      : `the archive holds no CSV files, only ${listNames(others)}: nothing to import`)];
   }
   return Object.keys(files)
     .sort()
     .map((inner) => {
       const data = files[inner]!;
-      return { label: `${zipPath}:${inner}`, name: path.basename(inner), bytes: data.byteLength, read: async () => data };
+      return { label: `${zipPath}:${clip(inner, 200)}`, name: path.basename(inner), bytes: data.byteLength, read: async () => data };
     });
 }

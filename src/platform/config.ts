@@ -14,6 +14,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[1-9][0-9]*(kB|MB|GB)$/, 'give a size such as 64MB or 1GB')
     .optional(),
+  HUB_IMPORT_MAX_SHRINK: z.coerce.number().min(0, 'a share from 0 to 1, such as 0.02').max(1, 'a share from 0 to 1, such as 0.02').default(0.02),
 });
 
 /**
@@ -53,6 +54,8 @@ export interface Config {
   secureCookies: boolean;
   /** HUB_PGLITE_SHARED_BUFFERS: shared_buffers of the embedded database, instead of PGLITE_MEMORY. */
   pgliteSharedBuffers: string | undefined;
+  /** The largest share of a month's rows a re-import may lose without --allow-shrink (0..1). */
+  importMaxShrink: number;
 }
 
 /** Parses the environment once. Empty strings count as unset. */
@@ -73,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFromEnv: e.HUB_AUDIT_KEY,
     secureCookies: e.HUB_SECURE_COOKIES === '1',
     pgliteSharedBuffers: e.HUB_PGLITE_SHARED_BUFFERS,
+    importMaxShrink: e.HUB_IMPORT_MAX_SHRINK,
   };
 }

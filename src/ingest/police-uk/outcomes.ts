@@ -1,7 +1,7 @@
 import { copyValue as v } from '../../platform/db/engine.js';
 import type { CsvRecord } from '../csv/csv.js';
 import { checkLonLat, checkMonth, districtFromLsoaName } from './fields.js';
-import { forceIdFromName } from './force.js';
+import { reporterProblem } from './force.js';
 import { chunkBuffer, type FileFacts, type ProblemCollector } from './parsed-file.js';
 import type { AdapterContext } from './street.js';
 
@@ -17,6 +17,7 @@ export function* outcomeChunks(records: Iterable<CsvRecord>, ctx: AdapterContext
 
   for (const { line, fields: f } of records) {
     facts.rows++;
+    facts.lastLine = line;
     if (f.length !== 10) {
       problems.add(line, `expected 10 columns, found ${f.length}`);
       continue;
@@ -39,19 +40,30 @@ export function* outcomeChunks(records: Iterable<CsvRecord>, ctx: AdapterContext
       problems.add(line, pos.reason);
       continue;
     }
+    if (crimeId === '') {
+      problems.add(line, 'Crime ID: empty (an outcome belongs to a crime)');
+      continue;
+    }
     if (outcomeType === '') {
       problems.add(line, 'Outcome type: empty');
       continue;
+    }
+    if (reportedBy !== facts.reportedBy) {
+      const reason = reporterProblem(reportedBy, facts, ctx.claims);
+      if (reason !== null) {
+        problems.add(line, reason);
+        continue;
+      }
     }
     if (falls === '') {
       problems.add(line, 'Falls within: empty');
       continue;
     }
     facts.fallsWithin ??= falls;
-    facts.force ??= forceIdFromName(falls);
     const p = pos.value;
     if (!p) facts.noLocationRows++;
     if (problems.count() > 0) continue;
+    if (p && ctx.resolver.outsideLsoas(lsoaCode) && facts.outsideLsoaRows++ === 0) facts.firstOutsideLsoaLine = line;
     const en = p ? ctx.bng(p.lon, p.lat) : null;
     const district = lsoaName === '' ? null : districtFromLsoaName(lsoaName);
     const lad = lsoaCode === '' ? null : ctx.resolver.ladCode(lsoaCode, district);

@@ -4,10 +4,25 @@ import type { CsvProblem } from '../csv/csv.js';
 /** What is learnt about a file while reading it. */
 export interface FileFacts {
   force: string | null;
+  /** The force that supplied the rows ("Reported by"), as published; it decides `force`. */
+  reportedBy: string | null;
   fallsWithin: string | null;
   month: string | null; // YYYY-MM
   rows: number;
   noLocationRows: number;
+  /** The physical line of the last row read. */
+  lastLine: number;
+  /** Located rows whose LSOA is not among the imported LSOA boundaries (0 when none are imported). */
+  outsideLsoaRows: number;
+  /** The first of them (0 when none). */
+  firstOutsideLsoaLine: number;
+}
+
+/** A force named for a file by the user: on the command line (--force) or in the file name. */
+export interface ForceClaim {
+  force: string;
+  /** Where the claim comes from, for messages: "--force" or "the file name". */
+  from: string;
 }
 
 /**
@@ -111,5 +126,5 @@ export function chunkBuffer(): { push(line: string): Uint8Array | null; flush():
 }
 
 export const newFacts = (force: string | null, month: string | null): FileFacts => ({
-  force, fallsWithin: null, month, rows: 0, noLocationRows: 0,
+  force, reportedBy: null, fallsWithin: null, month, rows: 0, noLocationRows: 0, lastLine: 0, outsideLsoaRows: 0, firstOutsideLsoaLine: 0,
 });

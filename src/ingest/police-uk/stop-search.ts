@@ -33,6 +33,7 @@ export function* stopSearchChunks(records: Iterable<CsvRecord>, ctx: AdapterCont
 
   for (const { line, fields: f } of records) {
     facts.rows++;
+    facts.lastLine = line;
     if (f.length !== 15) {
       problems.add(line, `expected 15 columns, found ${f.length}`);
       continue;

@@ -1,8 +1,8 @@
 import { csvValue } from '../../platform/db/engine.js';
 import type { EastingNorthing } from '../../platform/geo/bng.js';
 import { checkLonLat, checkMonth, districtFromLsoaName, type DistrictResolver } from './fields.js';
-import { forceIdFromName } from './force.js';
-import { chunkBuffer, Tally3, type FileFacts, type ProblemCollector, type StreetRollups } from './parsed-file.js';
+import { reporterProblem } from './force.js';
+import { chunkBuffer, Tally3, type FileFacts, type ForceClaim, type ProblemCollector, type StreetRollups } from './parsed-file.js';
 
 /**
  * COPY columns of incident_row: the 12 published columns in file order (coordinates as scaled
@@ -34,6 +34,8 @@ interface Place {
   lsoaName: string;
   district: string; // '' when unknown
   csv: string; // ",lad_code,district"
+  /** Not among the imported LSOA boundaries (see DistrictResolver.outsideLsoas). */
+  outside: boolean;
   counts: Map<string, { category: string; outcome: string; n: number }>; // by "category<sep>outcome"
 }
 
@@ -68,6 +70,8 @@ export function streetRollups(places: StreetTallies): StreetRollups {
 export interface AdapterContext {
   snapshotId: number;
   resolver: DistrictResolver;
+  /** Forces the user named for the file (--force, the file name): the rows' "Reported by" must agree. */
+  claims: readonly ForceClaim[];
   bng: (lon: number, lat: number) => EastingNorthing;
   /**
    * Published "lon,lat" text -> COPY columns of points already checked and converted; share one
@@ -103,11 +107,13 @@ export function* streetChunks(
   const grid = ctx.gridCache ?? new Map<string, GridPoint>(); // "lon<sep>lat" -> COPY columns
   const at = new Int32Array(12); // separator positions
   let okMonth = '';
+  let okReporter = '';
   let tail = ''; // ",snapshot,force,month" once force and month are known
 
   for (const record of lines) {
     const { line } = record;
     facts.rows++;
+    facts.lastLine = line;
     let sep = ',';
     let text = record.raw;
     if (text === null) {
@@ -162,14 +168,19 @@ export function* streetChunks(
       problems.add(line, 'Crime type: empty');
       continue;
     }
+    if (!(at[2]! - at[1]! - 1 === okReporter.length && okReporter !== '' && text.startsWith(okReporter, at[1]! + 1))) {
+      const reason = reporterProblem(text.slice(at[1]! + 1, at[2]!), facts, ctx.claims);
+      if (reason !== null) {
+        problems.add(line, reason);
+        continue;
+      }
+      okReporter = facts.reportedBy!;
+    }
     if (at[3] === at[2]! + 1) {
       problems.add(line, 'Falls within: empty');
       continue;
     }
-    if (facts.fallsWithin === null) {
-      facts.fallsWithin = text.slice(at[2]! + 1, at[3]!);
-      facts.force ??= forceIdFromName(facts.fallsWithin);
-    }
+    facts.fallsWithin ??= text.slice(at[2]! + 1, at[3]!);
     if (problems.count() > 0) continue; // keep scanning for problems, stop producing output
 
     const lsoa = text.slice(at[6]! + 1, at[7]!);
@@ -183,7 +194,7 @@ export function* streetChunks(
       if (place === undefined) {
         const district = lsoaName === '' ? null : districtFromLsoaName(lsoaName);
         const lad = lsoa === '' ? null : ctx.resolver.ladCode(lsoa, district);
-        place = { lsoaCode: lsoa, lsoaName, district: district ?? '', csv: `,${csvValue(lad)},${csvValue(district)}`, counts: new Map() };
+        place = { lsoaCode: lsoa, lsoaName, district: district ?? '', csv: `,${csvValue(lad)},${csvValue(district)}`, outside: ctx.resolver.outsideLsoas(lsoa), counts: new Map() };
         tallies.set(key, place);
       }
     }
@@ -192,6 +203,9 @@ export function* streetChunks(
     if (counted) counted.n++;
     else place.counts.set(kind, { category: text.slice(at[8]! + 1, at[9]!), outcome: text.slice(at[9]! + 1, at[10]!), n: 1 });
 
+    if (place.outside && point !== null) {
+      if (facts.outsideLsoaRows++ === 0) facts.firstOutsideLsoaLine = line;
+    }
     if (tail === '') tail = `,${ctx.snapshotId},${csvValue(facts.force)},${facts.month}-01`;
     // The published line, with the coordinates as integers.
     const published = sep === ',' ? (point === null ? text : `${text.slice(0, at[3])}${point.lonLat}${text.slice(at[5])}`) : quotedLine(record.fields, point);

@@ -6,6 +6,7 @@ import type { DistrictLookup } from '../../ingest/police-uk/fields.js';
 import * as repo from './police-data.repository.js';
 import { readAhead, type ReadFile } from './read-ahead.js';
 import type { PoliceDataKind } from './police-data.tables.js';
+import { SqlError } from '../../platform/db/sql-error.js';
 
 export interface FileImportSummary {
   file: string;
@@ -15,9 +16,22 @@ export interface FileImportSummary {
   rows: number;
   inserted: number;
   replaced: number;
+  /**
+   * Rows the month (kind, force, month) held before this file: 0 when it held none; null when
+   * the file was refused before the database was consulted (bad rows, bad header).
+   */
+  oldRows: number | null;
+  /** Rows the file holds, once read through and checked (null as for oldRows). */
+  newRows: number | null;
+  /** Line 0: about the whole file (unreadable, refused by the database). */
   errors: { line: number; message: string }[];
   errorCount: number;
+  /** Counted warnings: the file imported, but these rows deserve a look. */
+  warnings: { line: number; count: number; message: string }[];
 }
+
+/** The share of a month's rows a new download may lose without --allow-shrink (HUB_IMPORT_MAX_SHRINK). */
+export const DEFAULT_MAX_SHRINK = 0.02;
 
 export interface ImportOptions {
   /** Who imports: a user name, or cli:<os user>. */
@@ -36,6 +50,12 @@ export interface ImportOptions {
    * the server busy while the other file waits on a round trip; PGlite has one connection.
    */
   concurrentFiles?: number;
+  /**
+   * The largest share of a month's rows a file replacing it may lose (default DEFAULT_MAX_SHRINK):
+   * a file with fewer rows is refused (a download cut short), unless `allowShrink`.
+   */
+  maxShrink?: number;
+  allowShrink?: boolean;
   /** Called as work proceeds: the share of all input bytes done (0..1) and rows loaded so far. */
   onProgress?: (p: { file: string; fraction: number; rowsDone: number }) => void;
 }
@@ -50,10 +70,20 @@ export const concurrentFilesFor = (engine: EngineKind): number => (engine === 'p
 /** Thrown inside the transaction to roll a file back when a bad row turns up mid-load. */
 class BadRows extends Error {}
 
+/** Thrown inside the transaction to roll a file back that would shrink the month it replaces too far. */
+class Shrinks extends Error {
+  constructor(readonly oldRows: number) {
+    super('shrinks');
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
 /**
  * Imports data.police.uk files. Each file is a snapshot of (kind, force, month) and is
  * imported atomically: a file with any bad row changes nothing and reports its problems;
- * a good file replaces the snapshot it updates. One bad file does not stop the others.
+ * a good file replaces the snapshot it updates, unless it would lose more than `maxShrink` of its
+ * rows. One bad file does not stop the others, nor does a file the database refuses.
  * Files are parsed ahead of the database (see readAhead), so parsing overlaps loading, and with
  * `concurrentFiles` > 1 several files load at once, each in its own transaction. Files still
  * take effect in the order given: a file begins only once the one before it holds its snapshot
@@ -128,16 +158,21 @@ async function importOne(
   onKeyHeld: () => void,
   progress: (fileFraction: number, rows: number) => void,
 ): Promise<FileImportSummary> {
-  const failed = (errors: FileImportSummary['errors'], errorCount: number, rows = 0): FileImportSummary => ({
-    file: file.input.label, kind: null, force: null, month: null, rows, inserted: 0, replaced: 0, errors, errorCount,
+  const failed = (errors: FileImportSummary['errors'], errorCount: number, rows = 0, counts: { oldRows: number; newRows: number } | null = null): FileImportSummary => ({
+    file: file.input.label, kind: null, force: null, month: null, rows, inserted: 0, replaced: 0,
+    oldRows: counts?.oldRows ?? null, newRows: counts?.newRows ?? null, errors, errorCount, warnings: [],
   });
   if (!file.ok) return failed([{ line: file.line, message: file.message }], 1);
   const { load, snapshotId, input } = file;
   const chunks = file.chunks[Symbol.asyncIterator]();
-  const reportProblems = async () => {
+  /** Reads the rest of the file: the reader goes on to its end (for its problems, and so the next file can be parsed). */
+  const drain = async () => {
     for (let c = await chunks.next(); !c.done; c = await chunks.next()) {
-      /* the reader goes on to the end of the file for its problems */
+      /* nothing to do with the rows */
     }
+  };
+  const reportProblems = async () => {
+    await drain();
     const errors = [...load.problems.errors].sort((a, b) => a.line - b.line);
     return failed(errors, load.problems.count(), load.facts.rows);
   };
@@ -170,6 +205,8 @@ async function importOne(
       };
       await copyInto(trx, { table: load.table, columns: load.columns, chunks: rest(), format: load.format });
       if (load.problems.count() > 0) throw new BadRows();
+      const maxShrink = opts.maxShrink ?? DEFAULT_MAX_SHRINK;
+      if (prior && !prior.is_demo && !opts.allowShrink && facts.rows < prior.row_count * (1 - maxShrink)) throw new Shrinks(prior.row_count);
       await repo.insertSnapshot(trx, {
         id: snapshotId, kind: load.kind, force, month, fallsWithin: facts.fallsWithin, rows: facts.rows,
         noLocationRows: facts.noLocationRows, fileName: input.name, by: opts.by, isDemo: opts.demo ?? false,
@@ -182,9 +219,34 @@ async function importOne(
       });
       return { inserted, replaced: prior?.row_count ?? 0 };
     });
-    return { file: input.label, kind: load.kind, force, month, rows: facts.rows, inserted: result.inserted, replaced: result.replaced, errors: [], errorCount: 0 };
+    const warnings: FileImportSummary['warnings'] = [];
+    if (facts.outsideLsoaRows > 0) {
+      warnings.push({
+        line: facts.firstOutsideLsoaLine, count: facts.outsideLsoaRows,
+        message: `${count(facts.outsideLsoaRows)} ${facts.outsideLsoaRows === 1 ? 'row lies' : 'rows lie'} in LSOAs outside the imported boundaries (first on this line)`,
+      });
+    }
+    return {
+      file: input.label, kind: load.kind, force, month, rows: facts.rows, inserted: result.inserted, replaced: result.replaced,
+      oldRows: result.replaced, newRows: facts.rows, errors: [], errorCount: 0, warnings,
+    };
   } catch (err) {
     if (err instanceof BadRows) return reportProblems();
+    if (err instanceof Shrinks) {
+      await drain();
+      const lost = 1 - facts.rows / err.oldRows;
+      const message =
+        `the file has ${count(facts.rows)} rows where ${month} held ${count(err.oldRows)} (${(lost * 100).toFixed(1)}% fewer; ` +
+        `at most ${+((opts.maxShrink ?? DEFAULT_MAX_SHRINK) * 100).toFixed(2)}% may go): it may have been cut short, so nothing was changed. ` +
+        'If the smaller file is right, import it again with --allow-shrink';
+      return failed([{ line: facts.lastLine, message }], 1, facts.rows, { oldRows: err.oldRows, newRows: facts.rows });
+    }
+    if (err instanceof SqlError) {
+      // The database refused the rows (a constraint, a trigger, a lost connection): this file
+      // changed nothing; the others go on.
+      await drain();
+      return failed([{ line: 0, message: `the database refused this file, nothing was changed: ${err.message}` }], 1, facts.rows);
+    }
     throw err;
   }
 }

@@ -45,7 +45,7 @@ describe('Kent street files 2025-01..2025-09', () => {
     expect(summaries.map((s) => ({ ...s, file: path.basename(s.file) }))).toEqual(
       Object.entries(KENT_ROWS_BY_MONTH).map(([month, rows]) => ({
         file: `${month}-kent-street.csv`, kind: 'street', force: 'kent', month, rows,
-        inserted: rows, replaced: 0, errors: [], errorCount: 0,
+        inserted: rows, replaced: 0, oldRows: 0, newRows: rows, errors: [], errorCount: 0, warnings: [],
       })),
     );
   });

@@ -49,23 +49,12 @@ port.on('message', (m: ToParseWorker) => {
 
 const send = (m: FromParseWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
-function textOf(data: string | Uint8Array): string {
-  return typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 async function parse(job: FileJob, state: ImportState): Promise<void> {
   const { importId, index } = job;
-  const text = textOf(job.data);
-  const opened = openPoliceCsv(job.name, text, { ...state, bng: lonLatToBng, snapshotId: job.snapshotId });
+  const opened = openPoliceCsv(job.name, job.data, { ...state, bng: lonLatToBng, snapshotId: job.snapshotId });
   if (!opened.ok) return send({ type: 'refused', importId, index, line: opened.line, message: opened.message });
   const { load } = opened;
-  send({ type: 'opened', importId, index, kind: load.kind, table: load.table, columns: load.columns, format: load.format, expectedRows: Math.max(1, countLines(text) - 1) });
+  send({ type: 'opened', importId, index, kind: load.kind, table: load.table, columns: load.columns, format: load.format, expectedRows: opened.expectedRows });
   for (let c = load.chunks.next(); !c.done; c = load.chunks.next()) {
     while (state.credit <= 0 && imports.has(importId)) await new Promise<void>((resolve) => (state.wakeOnCredit = resolve));
     if (!imports.has(importId)) return;

@@ -145,6 +145,12 @@ export function readAhead(
     let next: Promise<string | Uint8Array> | undefined;
     for (const [i, input] of inputs.entries()) {
       if (files.isCancelled || failure) return;
+      if (input.problem !== undefined) {
+        next = inputs[i + 1]?.read();
+        next?.catch(() => undefined);
+        await files.push({ input, ok: false, line: 0, message: input.problem });
+        continue;
+      }
       const reading = next ?? input.read();
       next = inputs[i + 1]?.read();
       next?.catch(() => undefined); // reported when its turn comes

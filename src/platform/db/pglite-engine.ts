@@ -119,22 +119,28 @@ export async function openPgliteEngine(dataDir: string, options: PgliteEngineOpt
       let batch: (string | Uint8Array)[] = [];
       let batched = 0;
       let sent = 0;
+      let failed = false;
       const flush = async () => {
         if (batch.length === 0) return;
         const data = joinBytes(batch);
         batch = [];
         batched = 0;
         sent++;
-        inFlight.push(send({ type: 'copy', sql, data }, [data.buffer as ArrayBuffer]));
+        const copy = send({ type: 'copy', sql, data }, [data.buffer as ArrayBuffer]);
+        // A COPY may fail while the next batch is gathered: note it now (a rejection with no
+        // handler yet would be an unhandled rejection); it is thrown below.
+        copy.catch(() => (failed = true));
+        inFlight.push(copy);
         if (inFlight.length >= 2) total += (await inFlight.shift()!).rowCount;
       };
       try {
         for await (const chunk of req.chunks) {
+          if (failed) break; // the transaction is aborted: stop sending
           batch.push(chunk);
           batched += chunk.length;
           if (sent === 0 || batched >= COPY_BATCH_CHARS) await flush();
         }
-        await flush();
+        if (!failed) await flush();
       } finally {
         for (const r of await Promise.allSettled(inFlight.splice(0))) {
           if (r.status === 'rejected') throw r.reason;
