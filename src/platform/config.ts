@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './client-address.js';
 import { AppError } from './errors.js';
 
 const envSchema = z.object({
   HUB_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   HUB_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HUB_AUDIT_KEY: z.string().optional(),
   HUB_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  HUB_TRUSTED_PROXIES: z.string().default(''),
 });
 
 export interface Config {
@@ -21,6 +23,8 @@ export interface Config {
   auditKeyFromEnv: string | undefined;
   /** Always mark cookies Secure (set behind a TLS-terminating proxy that does not send X-Forwarded-Proto). */
   secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (sign-in throttling); none by default. */
+  trustedProxies: TrustedProxies;
 }
 
 /** Parses the environment once. Empty strings count as unset. */
@@ -32,6 +36,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('validation', `Invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const e = parsed.data;
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(e.HUB_TRUSTED_PROXIES);
+  } catch (err) {
+    throw new AppError('validation', `Invalid environment: HUB_TRUSTED_PROXIES: ${(err as Error).message}`);
+  }
   return {
     dataDir: path.resolve(e.HUB_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
@@ -40,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.HUB_LOG_LEVEL,
     auditKeyFromEnv: e.HUB_AUDIT_KEY,
     secureCookies: e.HUB_SECURE_COOKIES === '1',
+    trustedProxies,
   };
 }
