@@ -2,6 +2,7 @@
 // under parallel guesses, a locked account answers like an unknown name, the address throttle
 // sees the client behind a trusted reverse proxy, and a one-time (demo) password must be changed
 // before anything else.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { parseTrustedProxies } from '../../platform/client-address.js';
@@ -42,8 +43,8 @@ describe('sign-in under attack', () => {
   /** A fresh client address (so tests do not share the address throttle). */
   const address = () => `192.0.2.${++n}`;
   const failedAudits = async (username: string) =>
-    (await t.handle.db.selectFrom('audit_log').select('details').where('action', '=', 'sign-in-failed').execute())
-      .map((r) => r.details as { username: string; reason?: string; client: string })
+    (await sql<{ details: { username: string; reason?: string; client: string } }>`select details from audit_log where action = 'sign-in-failed' order by id`.execute(t.handle.db)).rows
+      .map((r) => r.details)
       .filter((d) => d.username === username);
 
   beforeAll(async () => {
@@ -181,7 +182,7 @@ describe('sign-in under attack', () => {
       const again = await login(app, 'demo-admin', 'harbour violet nettle drum', address());
       expect(again.status).toBe(200);
       expect(await again.json()).toMatchObject({ mustChangePassword: false });
-      const audit = await t.handle.db.selectFrom('audit_log').select(['actor', 'details']).where('action', '=', 'password-change').execute();
+      const audit = (await sql<{ actor: string; details: unknown }>`select actor, details from audit_log where action = 'password-change'`.execute(t.handle.db)).rows;
       expect(audit).toEqual([{ actor: 'user:demo-admin', details: { wasRequired: true, otherSessionsEnded: 0 } }]);
     });
 
