@@ -46,9 +46,10 @@ hub problems export ID [--format html|pdf] --out FILE
   'analyse': `hub analyse NAME [options] [--json]
   Runs an analysis; \`hub analyse NAME --help\` for its options.`,
   'user': `hub user create --username NAME --role admin|analyst|supervisor|officer|partner|auditor --password-stdin
-          [--district NAME]... [--agency NAME] [--name "Display Name"]
+          [--district NAME]... [--agency NAME] [--name "Display Name"] [--must-change-password]
   Creates an account; the password is one line on standard input. Officers and supervisors need
-  at least one --district; partners need --agency.
+  at least one --district; partners need --agency. --must-change-password: a temporary password,
+  the first sign-in must choose a new one before anything else.
 hub user list`,
   'audit': `hub audit verify [--expect-head ID] [--json]
   Recomputes the tamper-evident audit chain; exits 0 when intact, non-zero naming the first broken
