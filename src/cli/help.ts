@@ -28,8 +28,10 @@ hub problems action-update ID --action N (--data JSON | --data-file FILE|-) [--j
 hub problems export ID [--format html|pdf] --out FILE
   The good-practice case study of a closed problem (audited as an export).`,
   'serve': `hub serve [--demo-if-empty]
-  Serves the API and web app on PORT (default 3000). With --demo-if-empty (what npm start uses), an
-  empty database is first filled with generated demo data, removed again by the first real import.`,
+  Serves the API and web app on HOST:PORT (default 127.0.0.1:3000, this computer only; HOST=0.0.0.0
+  for every interface) and prints the address it listens on. With --demo-if-empty (what npm start
+  uses), an empty database is first filled with generated demo data and demo accounts with a one-time
+  password; the first real import removes the data and switches the accounts off.`,
   'import': `hub import PATH... [--force FORCE] [--allow-shrink] [--json]
   Imports data.police.uk street, stop-and-search and outcomes CSVs, folders of them, and .zip archives.
   Each file replaces its (kind, force, month) snapshot atomically; a file with bad rows changes nothing.
@@ -47,9 +49,10 @@ hub problems export ID [--format html|pdf] --out FILE
   'analyse': `hub analyse NAME [options] [--json]
   Runs an analysis; \`hub analyse NAME --help\` for its options.`,
   'user': `hub user create --username NAME --role admin|analyst|supervisor|officer|partner|auditor --password-stdin
-          [--district NAME]... [--agency NAME] [--name "Display Name"]
+          [--district NAME]... [--agency NAME] [--name "Display Name"] [--must-change-password]
   Creates an account; the password is one line on standard input. Officers and supervisors need
-  at least one --district; partners need --agency.
+  at least one --district; partners need --agency. --must-change-password: a temporary password,
+  the first sign-in must choose a new one before anything else.
 hub user list`,
   'audit': `hub audit verify [--expect-head ID] [--json]
   Recomputes the tamper-evident audit chain; exits 0 when intact, non-zero naming the first broken

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './client-address.js';
 import { AppError } from './errors.js';
 
 const envSchema = z.object({
   HUB_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   HUB_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HUB_AUDIT_KEY: z.string().optional(),
   HUB_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
@@ -15,6 +16,7 @@ const envSchema = z.object({
     .regex(/^[1-9][0-9]*(kB|MB|GB)$/, 'give a size such as 64MB or 1GB')
     .optional(),
   HUB_IMPORT_MAX_SHRINK: z.coerce.number().min(0, 'a share from 0 to 1, such as 0.02').max(1, 'a share from 0 to 1, such as 0.02').default(0.02),
+  HUB_TRUSTED_PROXIES: z.string().default(''),
 });
 
 /**
@@ -56,6 +58,8 @@ export interface Config {
   pgliteSharedBuffers: string | undefined;
   /** The largest share of a month's rows a re-import may lose without --allow-shrink (0..1). */
   importMaxShrink: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (sign-in throttling); none by default. */
+  trustedProxies: TrustedProxies;
 }
 
 /** Parses the environment once. Empty strings count as unset. */
@@ -67,6 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('validation', `Invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const e = parsed.data;
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(e.HUB_TRUSTED_PROXIES);
+  } catch (err) {
+    throw new AppError('validation', `Invalid environment: HUB_TRUSTED_PROXIES: ${(err as Error).message}`);
+  }
   return {
     dataDir: path.resolve(e.HUB_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
@@ -77,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.HUB_SECURE_COOKIES === '1',
     pgliteSharedBuffers: e.HUB_PGLITE_SHARED_BUFFERS,
     importMaxShrink: e.HUB_IMPORT_MAX_SHRINK,
+    trustedProxies,
   };
 }

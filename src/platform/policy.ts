@@ -17,7 +17,13 @@ export interface Principal {
 }
 
 export interface AppEnv {
-  Variables: { principal: Principal; sessionTokenHash: string; csrfToken: string };
+  Variables: {
+    principal: Principal;
+    sessionTokenHash: string;
+    csrfToken: string;
+    /** The account must choose a new password before any other work (see identity's session guard). */
+    mustChangePassword: boolean;
+  };
 }
 
 /** A module's rules: which roles may perform each action. Small, declarative, tested per route. */

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { compress } from 'hono/compress';
 import type { DatabaseHandle } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
+import type { TrustedProxies } from '../platform/client-address.js';
 import { errorBody, handleError } from '../platform/http.js';
 import { boundaryRoutes } from '../modules/boundaries/index.js';
 import { hasDemoData, policeDataRoutes } from '../modules/police-data/index.js';
@@ -29,6 +30,8 @@ export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export interface AppOptions {
   auditKey: Buffer;
   secureCookies?: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (HUB_TRUSTED_PROXIES); none by default. */
+  trustedProxies?: TrustedProxies;
   webRoot?: string;
 }
 
@@ -54,7 +57,7 @@ export function createApp(handle: DatabaseHandle, opts: AppOptions) {
 
   app.get('/api/health', async (c) => c.json({ status: 'ok', engine: handle.engine, demo: await hasDemoData(handle.db) }));
   app.use('/api/*', sessionGuard(deps));
-  app.route('/', identityRoutes({ ...deps, secureCookies: opts.secureCookies ?? false }));
+  app.route('/', identityRoutes({ ...deps, secureCookies: opts.secureCookies ?? false, ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}) }));
   app.route('/', auditRoutes(handle.db, opts.auditKey));
   app.route('/', policeDataRoutes(handle.db));
   app.route('/', boundaryRoutes(handle.db));

@@ -55,7 +55,7 @@ describe.skipIf(skipReason !== null)(`sign-in, roles and account pages in Chromi
       await screenshot(page, 'sign-in-error');
     });
 
-    it('shows the lock message when the account is locked (429)', async () => {
+    it('answers a locked account as a wrong password, naming the lock as a possible cause', async () => {
       const locked = account('locked');
       for (let i = 0; i < 5; i++) {
         await fetch(`${BASE_URL}/api/auth/login`, {
@@ -66,12 +66,44 @@ describe.skipIf(skipReason !== null)(`sign-in, roles and account pages in Chromi
       }
       await submitSignIn(page, locked.username, locked.password);
       await expect.poll(() => page.getByTestId('error-summary').textContent(), POLL).toContain('locked');
+      expect(await page.getByTestId('error-summary').textContent()).toContain('The username or password is not right');
       expect(await page.getByTestId('user-box').count()).toBe(0);
     });
 
     it('has no serious or critical accessibility violations (axe, WCAG 2.2 AA)', async () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
     }, 60_000);
+  });
+
+  describe('a one-time password', () => {
+    it('must be changed at the first sign-in before any page opens', async () => {
+      const { page } = await open();
+      const renew = account('renew');
+      await page.goto(`${BASE_URL}/`);
+      await submitSignIn(page, renew.username, renew.password);
+      const form = page.getByTestId('change-password-form');
+      await form.waitFor();
+      expect(await page.title()).toBe('Choose a new password – Prevention Hub');
+      expect(await page.getByTestId('explorer').count()).toBe(0);
+      await form.getByLabel('Password you signed in with').fill(renew.password);
+      await form.getByLabel('New password', { exact: true }).fill('copper falcon saddle orchard');
+      await form.getByLabel('New password again').fill('copper falcon saddle');
+      await page.getByTestId('change-password-submit').click();
+      await expect.poll(() => page.getByTestId('error-summary').textContent(), POLL).toContain('The two new passwords are not the same');
+      await form.getByLabel('New password', { exact: true }).fill('password123');
+      await form.getByLabel('New password again').fill('password123');
+      await page.getByTestId('change-password-submit').click();
+      await expect.poll(() => page.getByTestId('error-summary').textContent(), POLL).toContain('New password');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, 'change-password');
+      await form.getByLabel('Password you signed in with').fill(renew.password);
+      await form.getByLabel('New password', { exact: true }).fill('copper falcon saddle orchard');
+      await form.getByLabel('New password again').fill('copper falcon saddle orchard');
+      await page.getByTestId('change-password-submit').click();
+      await page.waitForSelector('[data-testid="explorer"]', { timeout: 60_000 });
+      expect(await page.getByTestId('change-password').count()).toBe(0);
+      await page.context().close();
+    }, 90_000);
   });
 
   describe('the admin', () => {

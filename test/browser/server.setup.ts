@@ -35,7 +35,7 @@ function hub(args: string[], env: NodeJS.ProcessEnv, input?: string): void {
   if (r.status !== 0) throw new Error(`hub ${args[0]} failed (${r.status}): ${r.stderr}`);
 }
 
-export type TestRole = 'admin' | 'analyst' | 'auditor' | 'officer' | 'partner' | 'locked';
+export type TestRole = 'admin' | 'analyst' | 'auditor' | 'officer' | 'partner' | 'locked' | 'renew';
 export interface TestAccount {
   username: string;
   password: string;
@@ -57,6 +57,7 @@ function createAccounts(env: NodeJS.ProcessEnv): Record<TestRole, TestAccount> {
     ['officer', 'Olu Officer', ['--role', 'officer', '--district', 'Thanet']],
     ['partner', 'Pat Partner', ['--role', 'partner', '--agency', 'Thanet Community Safety Partnership']],
     ['locked', 'Lee Locked', ['--role', 'analyst']],
+    ['renew', 'Rene Renew', ['--role', 'analyst', '--must-change-password']],
   ];
   const accounts = {} as Record<TestRole, TestAccount>;
   for (const [role, displayName, args] of specs) {

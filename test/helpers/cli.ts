@@ -139,12 +139,12 @@ export interface RunningHub {
   kill(): void;
 }
 
-/** Starts `hub serve` on a free port and waits for 'Prevention Hub on' on stdout. */
+/** Starts `hub serve` on a free port and waits for 'Prevention Hub on' on stdout. HOST is 127.0.0.1 unless `env` sets it ('' for the default). */
 export async function startHubServer(env: Record<string, string>, args: readonly string[] = [], timeoutMs = 90_000): Promise<RunningHub> {
   const port = await freePort();
   const child = spawn(process.execPath, [hubBin, 'serve', ...args], {
     cwd: repoRoot,
-    env: childEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
+    env: childEnv({ HOST: '127.0.0.1', ...env, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { z } from 'zod';
 import { loadConfig } from '../../platform/config.js';
@@ -13,6 +14,16 @@ import { createApp } from '../../server/app.js';
 import { parseCommandArgs } from '../args.js';
 import { cliActor } from '../context.js';
 import { cliIo } from '../io.js';
+
+/** The URL of the address the server really listens on: http://127.0.0.1:3000, http://[::1]:3000. */
+export function listeningUrl(address: AddressInfo | string | null): string {
+  if (!address || typeof address === 'string') return String(address);
+  const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+const isAllAddresses = (address: AddressInfo | string | null): boolean =>
+  typeof address === 'object' && address !== null && (address.address === '0.0.0.0' || address.address === '::');
 
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { 'demo-if-empty': { type: 'boolean' } }, z.object({ 'demo-if-empty': z.boolean().default(false) }));
@@ -32,6 +43,7 @@ export async function runServe(argv: string[]): Promise<number> {
       cliIo().stdout.write(
         `DEMO accounts (for the demo only; shown once, not stored): ${demo.usernames.join(', ')}\n` +
           `DEMO one-time password for all of them: ${demo.password}\n` +
+          'The first sign-in to each account asks for a new password. The first real import (hub import) switches all demo accounts off.\n' +
           'For real use create your own admin: npx hub user create --username NAME --role admin --password-stdin\n',
       );
     }
@@ -41,14 +53,17 @@ export async function runServe(argv: string[]): Promise<number> {
       `No accounts yet${demo ? '' : ''}: create the first admin with\n  npx hub user create --username NAME --role admin --password-stdin\n`,
     );
   }
-  const app = createApp(handle, { auditKey, secureCookies: config.secureCookies });
+  const app = createApp(handle, { auditKey, secureCookies: config.secureCookies, trustedProxies: config.trustedProxies });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
-  cliIo().stdout.write(`Prevention Hub on http://localhost:${config.port} (${where})\n`);
+  cliIo().stdout.write(`Prevention Hub on ${listeningUrl(server.address())} (${where})\n`);
+  if (isAllAddresses(server.address())) {
+    cliIo().stdout.write('Listening on every network interface (HOST): put it behind a TLS reverse proxy before others use it.\n');
+  }
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -24,6 +24,7 @@ const createSchema = z.object({
   district: z.array(z.string()).default([]),
   agency: z.string().optional(),
   name: z.string().optional(),
+  'must-change-password': z.boolean().default(false),
 });
 
 export async function runUser(argv: string[]): Promise<number> {
@@ -31,7 +32,7 @@ export async function runUser(argv: string[]): Promise<number> {
   if (sub === 'create') {
     const { values } = parseCommandArgs(
       rest,
-      { username: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, district: { type: 'string', multiple: true }, agency: { type: 'string' }, name: { type: 'string' } },
+      { username: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, district: { type: 'string', multiple: true }, agency: { type: 'string' }, name: { type: 'string' }, 'must-change-password': { type: 'boolean' } },
       createSchema,
     );
     const password = await readPasswordLine();
@@ -39,7 +40,7 @@ export async function runUser(argv: string[]): Promise<number> {
       const u = await createUser(handle.db, auditKey, { kind: 'cli', name: actor }, {
         username: values.username, role: values.role, password, districts: values.district,
         ...(values.agency ? { partnerAgency: values.agency } : {}), ...(values.name ? { displayName: values.name } : {}),
-      });
+      }, { mustChangePassword: values['must-change-password'] });
       cliIo().stdout.write(`Created ${values.role} '${u.username}' (id ${u.id}).\n`);
       return 0;
     });

@@ -13,6 +13,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { deleteDemoBoundaries } from '../boundaries/index.js';
+import { retireDemoUsers } from '../identity/index.js';
 import { DEMO_ACTOR, DEMO_AGENCY_PREFIX, DEMO_PARTNER_AGENCY } from './demo-cases.js';
 
 /** Tables whose demo rows are removed, parents of others first (a panel's agenda points at problems and plans). */
@@ -56,8 +57,20 @@ export async function deleteDemoCases(trx: Db): Promise<Record<CaseTable | 'part
   return out;
 }
 
-/** What the first real import removes besides the demo incidents: the demo case records and the demo boundaries. */
-export async function deleteOtherDemoData(trx: Db): Promise<void> {
+export type DemoRemovalAudit = (trx: Db, event: { action: string; recordType: string; recordId: string; details: Record<string, unknown> }) => Promise<void>;
+
+/**
+ * What the first real import removes besides the demo incidents: the demo case records and the
+ * demo boundaries; and it switches the demo accounts off for good (see retireDemoUsers), each
+ * audited through `audit` in the same transaction.
+ */
+export async function deleteOtherDemoData(trx: Db, audit?: DemoRemovalAudit): Promise<void> {
   await deleteDemoCases(trx);
   await deleteDemoBoundaries(trx);
+  for (const u of await retireDemoUsers(trx)) {
+    await audit?.(trx, {
+      action: 'disable', recordType: 'user', recordId: String(u.id),
+      details: { username: u.username, demo: true, reason: 'the first real import removed the demo data' },
+    });
+  }
 }

@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/policy.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { resolveSession, signIn } from '../identity/index.js';
 import { getPanel, listPanels } from '../panels/index.js';
 import { searchPeople, userCaller } from '../people/index.js';
 import { getPlan, listPlans } from '../plans/index.js';
@@ -28,6 +30,7 @@ describe('demo case records', () => {
   let db: Db;
   let district: string;
   let cases: DemoCases;
+  let demoPassword: string;
   const auditKey = crypto.randomBytes(32);
   const principal = async (username: string): Promise<Principal> => {
     const u = await db.selectFrom('app_user').select(['id', 'role', 'partner_agency']).where('username', '=', username).executeTakeFirstOrThrow();
@@ -41,7 +44,7 @@ describe('demo case records', () => {
     t = await openTestDatabase();
     db = t.handle.db;
     district = (await loadDemoData(db, 'cli:test')).firstDistrict;
-    await createDemoUsers(db, auditKey, district);
+    demoPassword = (await createDemoUsers(db, auditKey, district)).password;
     cases = await loadDemoCases(db, auditKey, district);
   }, 120_000);
   afterAll(async () => {
@@ -91,11 +94,31 @@ describe('demo case records', () => {
     expect(board.map((p) => p.stage)).toEqual(['response']);
   });
 
-  it('the first real import removes every demo case record and leaves no orphan rows', async () => {
+  it('a real import that fails keeps the demo data and the demo accounts (one transaction)', async () => {
+    const csv = [STREET_HEADER, streetRow({ month: '2025-01' }), streetRow({ month: '2025-13' })].join('\n');
+    const [bad] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: deleteOtherDemoData });
+    expect(bad!.errorCount).toBeGreaterThan(0);
+    expect(await hasDemoData(db)).toBe(true);
+    expect(await count('app_user', sql`is_demo and disabled_at is null`)).toBe(6);
+  });
+
+  it('the first real import removes every demo case record and leaves no orphan rows; the demo accounts are switched off, audited', async () => {
     expect(await count('problem', sql`created_by = 'demo'`)).toBe(4);
+    const deps = { db, auditKey };
+    const session = await signIn(deps, { username: 'demo-officer', password: demoPassword, client: 'test' });
     const csv = [STREET_HEADER, streetRow({ month: '2025-01' }), streetRow({ month: '2025-01', crimeId: '', category: 'Anti-social behaviour', outcome: '' })].join('\n');
-    const [real] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: deleteOtherDemoData });
+    const audit = async (trx: Db, e: { action: string; recordType: string; recordId: string; details: Record<string, unknown> }) => {
+      await appendAudit(trx, auditKey, { ...e, actor: 'cli:operator' });
+    };
+    const [real] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: deleteOtherDemoData, audit });
     expect(real).toMatchObject({ force: 'kent', rows: 2, errorCount: 0 });
+    expect(await count('app_user', sql`is_demo and disabled_at is null`)).toBe(0);
+    expect(await count('audit_log', sql`action = 'disable' and actor = 'cli:operator' and details->>'username' like 'demo-%'`)).toBe(6);
+    expect(await resolveSession(deps, session.token)).toBeNull();
+    await expect(signIn(deps, { username: 'demo-officer', password: demoPassword, client: 'test' })).rejects.toMatchObject({ code: 'unauthenticated' });
+    // Switched on again by an administrator, the account still does not take the printed password.
+    await db.updateTable('app_user').set({ disabled_at: null }).where('username', '=', 'demo-admin').execute();
+    await expect(signIn(deps, { username: 'demo-admin', password: demoPassword, client: 'test' })).rejects.toMatchObject({ code: 'unauthenticated' });
     expect(await hasDemoData(db)).toBe(false);
     const left = Object.fromEntries(await Promise.all(CASE_TABLES.map(async (table) => [table, await count(table)] as const)));
     expect(left).toEqual(Object.fromEntries(CASE_TABLES.map((table) => [table, 0])));

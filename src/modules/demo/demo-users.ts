@@ -16,7 +16,9 @@ export function demoPassword(): string {
 
 /**
  * Demo accounts for the quick start, one per role, sharing one password that is printed once on
- * the console and stored nowhere (only its hash). Tagged as demo.
+ * the console and stored nowhere (only its hash). Tagged as demo. The password is one-time: the
+ * first sign-in to each account must choose a new password before anything else. The first real
+ * import switches the accounts off (deleteOtherDemoData).
  */
 export async function createDemoUsers(db: Db, auditKey: Buffer, district: string): Promise<{ usernames: string[]; password: string }> {
   const password = demoPassword();
@@ -29,6 +31,6 @@ export async function createDemoUsers(db: Db, auditKey: Buffer, district: string
     { username: 'demo-partner', role: 'partner', partnerAgency: 'Demoshire Community Safety Partnership' },
     { username: 'demo-auditor', role: 'auditor' },
   ];
-  for (const a of accounts) await createUser(db, auditKey, actor, { ...a, password, displayName: `Demo ${a.role}` }, { demo: true });
+  for (const a of accounts) await createUser(db, auditKey, actor, { ...a, password, displayName: `Demo ${a.role}` }, { demo: true, mustChangePassword: true });
   return { usernames: accounts.map((a) => a.username), password };
 }

@@ -33,6 +33,8 @@ export type NewUser = z.output<typeof newUserSchema>;
 
 export const signInSchema = z.object({ username: z.string().max(200), password: z.string().max(1000) });
 
+export const passwordChangeSchema = z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000) });
+
 export const userPatchSchema = z.object({
   role: z.enum(ROLES).optional(),
   displayName: z.string().trim().max(100).nullable().optional(),

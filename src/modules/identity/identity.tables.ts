@@ -17,6 +17,8 @@ export interface AppUserTable {
   locked_until: Date | null;
   created_at: Generated<Date>;
   password_changed_at: Generated<Date>;
+  /** Set for accounts whose password was shown on a console (demo accounts): change it before any other work. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface IdentityTables {
@@ -30,5 +32,5 @@ export interface IdentityTables {
     last_seen_at: Generated<Date>;
     expires_at: Date;
   };
-  sign_in_failure: { client: string; at: Generated<Date> };
+  sign_in_failure: { id: Generated<number>; client: string; at: Generated<Date> };
 }

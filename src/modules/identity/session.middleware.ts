@@ -8,6 +8,8 @@ import { resolveSession, SESSION_ABSOLUTE_MS, type AuthDeps } from './auth.servi
 export const SESSION_COOKIE = 'hub_session';
 const PUBLIC_API = new Set(['/api/health', '/api/auth/login']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** All an account that must change its password may do until it has. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/me', '/api/auth/password', '/api/auth/logout', '/api/auth/logout-all']);
 
 export function isHttps(c: Context, forceSecure: boolean): boolean {
   return forceSecure || new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
@@ -37,6 +39,8 @@ function sameToken(a: string | undefined, b: string): boolean {
 /**
  * Every /api route but health and sign-in needs a live session (401 otherwise); every
  * state-changing request also needs the session's CSRF token in X-CSRF-Token (403 otherwise).
+ * An account that must change its password (a demo account's printed password) may only read
+ * /api/me, change the password and sign out (403 otherwise).
  */
 export function sessionGuard(deps: AuthDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -50,7 +54,11 @@ export function sessionGuard(deps: AuthDeps): MiddlewareHandler<AppEnv> {
     if (!SAFE_METHODS.has(c.req.method) && !sameToken(c.req.header('x-csrf-token'), session.csrfToken)) {
       throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header (get it from GET /api/me)');
     }
+    if (session.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(c.req.path)) {
+      throw new AppError('forbidden', 'Choose a new password first: the password you signed in with can only be used once');
+    }
     c.set('principal', session.user);
+    c.set('mustChangePassword', session.mustChangePassword);
     c.set('sessionTokenHash', session.tokenHash);
     c.set('csrfToken', session.csrfToken);
     c.header('Cache-Control', 'no-store');

@@ -33,3 +33,9 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<number
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('user_session').where('expires_at', '<', now).execute();
 }
+
+/** Ends every session of the user but one (after a password change). */
+export async function deleteOtherUserSessions(db: Db, userId: number, keepTokenHash: string): Promise<number> {
+  const r = await db.deleteFrom('user_session').where('user_id', '=', userId).where('token_hash', '<>', keepTokenHash).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

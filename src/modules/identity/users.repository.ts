@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Role } from './identity.tables.js';
 
@@ -12,9 +13,10 @@ export interface UserRow {
   disabled_at: Date | null;
   failed_attempts: number;
   locked_until: Date | null;
+  must_change_password: boolean;
 }
 
-const userColumns = ['id', 'username', 'display_name', 'role', 'partner_agency', 'password_hash', 'is_demo', 'disabled_at', 'failed_attempts', 'locked_until'] as const;
+const userColumns = ['id', 'username', 'display_name', 'role', 'partner_agency', 'password_hash', 'is_demo', 'disabled_at', 'failed_attempts', 'locked_until', 'must_change_password'] as const;
 
 export async function findUserByName(db: Db, username: string): Promise<UserRow | undefined> {
   return db.selectFrom('app_user').select(userColumns).where('username', '=', username.toLowerCase()).executeTakeFirst();
@@ -31,11 +33,14 @@ export async function userDistricts(db: Db, userId: number): Promise<string[]> {
 
 export async function insertUser(
   db: Db,
-  u: { username: string; displayName: string | null; role: Role; partnerAgency: string | null; passwordHash: string; isDemo: boolean },
+  u: { username: string; displayName: string | null; role: Role; partnerAgency: string | null; passwordHash: string; isDemo: boolean; mustChangePassword?: boolean },
 ): Promise<number> {
   const r = await db
     .insertInto('app_user')
-    .values({ username: u.username.toLowerCase(), display_name: u.displayName, role: u.role, partner_agency: u.partnerAgency, password_hash: u.passwordHash, is_demo: u.isDemo })
+    .values({
+      username: u.username.toLowerCase(), display_name: u.displayName, role: u.role, partner_agency: u.partnerAgency, password_hash: u.passwordHash, is_demo: u.isDemo,
+      must_change_password: u.mustChangePassword ?? false,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -49,21 +54,39 @@ export async function setUserDistricts(db: Db, userId: number, districts: readon
 export async function updateUser(
   db: Db,
   id: number,
-  patch: Partial<{ role: Role; display_name: string | null; partner_agency: string | null; disabled_at: Date | null; password_hash: string; password_changed_at: Date }>,
+  patch: Partial<{ role: Role; display_name: string | null; partner_agency: string | null; disabled_at: Date | null; password_hash: string; password_changed_at: Date; must_change_password: boolean }>,
 ): Promise<void> {
   if (Object.keys(patch).length) await db.updateTable('app_user').set(patch).where('id', '=', id).execute();
 }
 
-export async function recordFailure(db: Db, id: number, lockUntil: Date | null): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), locked_until: lockUntil }))
-    .where('id', '=', id)
-    .execute();
+/**
+ * Reserves one password check for an account, in one atomic statement: counts the attempt as a
+ * failure before the (slow) check and locks the account when this attempt is the LOCKOUT-th,
+ * so parallel guesses cannot all be checked. A lock that has run out starts the count again.
+ * Returns the account's attempt number, or undefined when the account is unknown, disabled or
+ * locked (no check allowed). A successful check undoes the count (clearFailures).
+ */
+export async function reserveAttempt(db: Db, username: string, now: Date, lockout: number, lockUntil: Date): Promise<{ id: number; attempt: number } | undefined> {
+  const expired = sql<boolean>`(locked_until is not null and locked_until <= ${now})`;
+  const count = sql<number>`(case when ${expired} then 0 else failed_attempts end) + 1`;
+  const r = await sql<{ id: string | number; failed_attempts: number }>`
+    update app_user set
+      failed_attempts = ${count},
+      locked_until = case when ${count} >= ${lockout} then ${lockUntil}::timestamptz else null end
+    where username = ${username.toLowerCase()} and disabled_at is null and (locked_until is null or locked_until <= ${now})
+    returning id, failed_attempts`.execute(db);
+  const row = r.rows[0];
+  return row ? { id: Number(row.id), attempt: row.failed_attempts } : undefined;
 }
 
 export async function clearFailures(db: Db, id: number): Promise<void> {
   await db.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
+}
+
+/** Demo accounts still able to sign in. */
+export async function activeDemoUsers(db: Db): Promise<{ id: number; username: string }[]> {
+  const rows = await db.selectFrom('app_user').select(['id', 'username']).where('is_demo', '=', true).where('disabled_at', 'is', null).orderBy('username').execute();
+  return rows.map((r) => ({ id: Number(r.id), username: r.username }));
 }
 
 export async function listUsers(db: Db) {
@@ -77,12 +100,25 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(r.n);
 }
 
-export async function clientFailures(db: Db, client: string, since: Date): Promise<number> {
-  const r = await db.selectFrom('sign_in_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('client', '=', client).where('at', '>', since).executeTakeFirstOrThrow();
-  return Number(r.n);
+/**
+ * Reserves a sign-in attempt for a client address unless it already has `limit` failures (or
+ * attempts in flight) within the window; returns the reservation's id, or undefined when the
+ * address is throttled. Count and insert run under a per-address advisory lock inside one
+ * transaction, so parallel attempts cannot all pass the count. A successful sign-in deletes its
+ * reservation (releaseClientAttempt); a failed one leaves it as the failure.
+ */
+export async function reserveClientAttempt(db: Db, client: string, now: Date, since: Date, limit: number): Promise<number | undefined> {
+  return db.transaction().execute(async (trx) => {
+    // Two int4 keys: a lock space apart from the single-key locks of the audit log and migrator.
+    await sql`select pg_advisory_xact_lock(7245002, hashtext(${client}))`.execute(trx);
+    const r = await trx.selectFrom('sign_in_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('client', '=', client).where('at', '>', since).executeTakeFirstOrThrow();
+    if (Number(r.n) >= limit) return undefined;
+    const row = await trx.insertInto('sign_in_failure').values({ client, at: now }).returning('id').executeTakeFirstOrThrow();
+    await trx.deleteFrom('sign_in_failure').where('at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
+    return Number(row.id);
+  });
 }
 
-export async function addClientFailure(db: Db, client: string): Promise<void> {
-  await db.insertInto('sign_in_failure').values({ client }).execute();
-  await db.deleteFrom('sign_in_failure').where('at', '<', new Date(Date.now() - 24 * 3600_000)).execute();
+export async function releaseClientAttempt(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('sign_in_failure').where('id', '=', id).execute();
 }

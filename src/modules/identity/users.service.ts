@@ -9,18 +9,24 @@ import { newUserSchema, userPatchSchema } from './identity.schema.js';
 import * as users from './users.repository.js';
 import * as sessions from './sessions.repository.js';
 
-/** Creates an account (admin, or the CLI). The password never leaves this function unhashed. */
-export async function createUser(db: Db, auditKey: Buffer, actor: Actor, input: unknown, opts: { demo?: boolean } = {}): Promise<{ id: number; username: string }> {
+/**
+ * Creates an account (admin, or the CLI). The password never leaves this function unhashed.
+ * `mustChangePassword`: the password was shown somewhere (the demo accounts' console line), so
+ * the first sign-in must choose a new one before anything else.
+ */
+export async function createUser(
+  db: Db, auditKey: Buffer, actor: Actor, input: unknown, opts: { demo?: boolean; mustChangePassword?: boolean } = {},
+): Promise<{ id: number; username: string }> {
   if (actor.kind === 'user') authorize(identityPolicy, 'users.create', actor.principal);
   const u = parseOrThrow(newUserSchema, input);
   const passwordHash = await hashPassword(u.password);
   return db.transaction().execute(async (trx) => {
     if (await users.findUserByName(trx, u.username)) throw new AppError('conflict', `username: '${u.username}' is taken`);
-    const id = await users.insertUser(trx, { username: u.username, displayName: u.displayName ?? null, role: u.role, partnerAgency: u.partnerAgency ?? null, passwordHash, isDemo: opts.demo ?? false });
+    const id = await users.insertUser(trx, { username: u.username, displayName: u.displayName ?? null, role: u.role, partnerAgency: u.partnerAgency ?? null, passwordHash, isDemo: opts.demo ?? false, mustChangePassword: opts.mustChangePassword ?? false });
     await users.setUserDistricts(trx, id, u.districts);
     await appendAudit(trx, auditKey, {
       actor: actorName(actor), action: 'create', recordType: 'user', recordId: String(id),
-      details: { username: u.username, role: u.role, districts: u.districts, partnerAgency: u.partnerAgency ?? null, demo: opts.demo ?? false },
+      details: { username: u.username, role: u.role, districts: u.districts, partnerAgency: u.partnerAgency ?? null, demo: opts.demo ?? false, mustChangePassword: opts.mustChangePassword ?? false },
     });
     return { id, username: u.username };
   });
@@ -60,4 +66,21 @@ export async function updateUser(db: Db, auditKey: Buffer, principal: Principal,
     if (p.disabled || p.role || p.districts) await sessions.deleteUserSessions(trx, id);
     await appendAudit(trx, auditKey, { actor: `user:${principal.username}`, action: 'update', recordType: 'user', recordId: String(id), details: { changes: p } });
   });
+}
+
+/** A password hash no password matches: what a retired demo account keeps. */
+const RETIRED_PASSWORD = '!retired: the demo password no longer signs in';
+
+/**
+ * Switches every demo account off for good, when the first real import removes the demo data
+ * (call inside that import's transaction): disabled, its password made unusable (so enabling it
+ * again does not bring the printed password back) and its sessions ended. Returns the accounts.
+ */
+export async function retireDemoUsers(trx: Db, now = new Date()): Promise<{ id: number; username: string }[]> {
+  const demo = await users.activeDemoUsers(trx);
+  for (const u of demo) {
+    await users.updateUser(trx, u.id, { disabled_at: now, password_hash: RETIRED_PASSWORD, must_change_password: false });
+    await sessions.deleteUserSessions(trx, u.id);
+  }
+  return demo;
 }

@@ -41,8 +41,8 @@ export interface ImportOptions {
   demo?: boolean;
   /** District lookups for the LAD codes of rows (see loadDistrictLookup). */
   districts: DistrictLookup;
-  /** Removes demo data of other modules (boundaries) in the same transaction. */
-  removeOtherDemoData?: (trx: Db) => Promise<void>;
+  /** Removes demo data of other modules (boundaries, case records, demo accounts) in the same transaction, audited through `audit`. */
+  removeOtherDemoData?: (trx: Db, audit?: ImportOptions['audit']) => Promise<void>;
   /** Records the import in the audit log, inside the file's transaction. */
   audit?: (trx: Db, event: { action: string; recordType: string; recordId: string; details: Record<string, unknown> }) => Promise<void>;
   /**
@@ -194,7 +194,7 @@ async function importOne(
       if (!opts.demo) {
         const others = demo.filter((d) => d.id !== prior?.id);
         if (others.length) await repo.deleteSnapshots(trx, others);
-        if (demo.length) await opts.removeOtherDemoData?.(trx);
+        if (demo.length) await opts.removeOtherDemoData?.(trx, opts.audit);
       }
       const rest = async function* (): AsyncGenerator<Uint8Array> {
         for (let c: IteratorResult<Uint8Array> = first; !c.done; c = await chunks.next()) {

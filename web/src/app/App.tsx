@@ -8,6 +8,7 @@ import { SessionContext, type Me, type Session } from './session';
 import { useApi } from './useApi';
 import { getMe, signOut, signOutEverywhere } from '../features/auth/api';
 import { SignInPage } from '../features/auth/SignInPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 
 type AuthState = { status: 'checking' } | { status: 'error'; error: Error } | { status: 'signed-out'; notice: string | null } | { status: 'signed-in'; me: Me };
 
@@ -99,7 +100,7 @@ export function App() {
   }, [me, path, route]);
 
   useEffect(() => {
-    if (me && route) document.title = `${route.title} – Prevention Hub`;
+    if (me && route && !me.mustChangePassword) document.title = `${route.title} – Prevention Hub`;
   }, [me, route]);
 
   // Move focus to the page on navigation (not on the first render), as a full page load would.
@@ -119,7 +120,15 @@ export function App() {
   if (auth.status === 'checking') page = <Loading what="your session" />;
   else if (auth.status === 'error') page = <ErrorMessage error={auth.error} what="your session (/api/me)" onRetry={() => setAttempt((n) => n + 1)} />;
   else if (auth.status === 'signed-out') page = <SignInPage key={auth.notice ?? ''} demo={demo} notice={auth.notice} onSignedIn={onSignedIn} />;
-  else if (path === SIGN_IN_PATH) page = <Loading what="your page" />;
+  else if (auth.me.mustChangePassword) {
+    page = (
+      <ChangePasswordPage
+        me={auth.me}
+        onChanged={() => setAuth({ status: 'signed-in', me: { ...auth.me, mustChangePassword: false } })}
+        onSignOut={() => void doSignOut(false)}
+      />
+    );
+  } else if (path === SIGN_IN_PATH) page = <Loading what="your page" />;
   else if (!route) page = <NotFound />;
   else if (!route.allowed(auth.me.role)) page = path === '/' ? <Loading what="your page" /> : <NotAllowed title={route.title} home={homeOf(auth.me.role)} />;
   else page = route.render(auth.me, route.params);

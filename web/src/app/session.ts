@@ -15,6 +15,8 @@ export interface Me {
   csrfToken: string;
   /** A demo account (created by `serve --demo-if-empty`). */
   demo: boolean;
+  /** Signed in with a one-time password: only changing it (or signing out) is allowed until then. */
+  mustChangePassword: boolean;
 }
 
 export const ROLE_LABEL: Record<Role, string> = {

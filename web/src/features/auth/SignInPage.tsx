@@ -17,7 +17,8 @@ const PASSWORD = 'password';
 
 function problemOf(err: unknown): FormError {
   if (err instanceof ApiError) {
-    if (err.status === 401) return { fieldId: USERNAME, text: 'The username or password is not right' };
+    // The server gives one answer for a wrong password, an unknown username and a locked account.
+    if (err.status === 401) return { fieldId: USERNAME, text: 'The username or password is not right, or the account is locked for 15 minutes after five wrong passwords' };
     if (err.status === 429) return { fieldId: USERNAME, text: err.message };
     if (err.status === 403) return { text: `${err.message}. Open Prevention Hub from its own address and sign in there.` };
     return { text: err.message };
@@ -75,7 +76,8 @@ export function SignInPage({ demo, notice, onSignedIn }: Props) {
         <div className="notice" data-testid="demo-accounts-note">
           <p>
             <strong>Demo server.</strong> If this server created demo accounts (such as <code>demo-analyst</code>), their usernames
-            and one-time password were printed on the server console when it first started. They are not shown here.
+            and one-time password were printed on the server console when it first started. They are not shown here. The
+            first sign-in to each asks you to choose a new password. The first import of real data switches all demo accounts off.
           </p>
         </div>
       ) : null}

@@ -19,3 +19,7 @@ export const signIn = (username: string, password: string) =>
 export const signOut = () => apiSend('POST', '/api/auth/logout', undefined, { expect401: true });
 
 export const signOutEverywhere = () => apiSend<{ sessions: number }>('POST', '/api/auth/logout-all', undefined, { expect401: true });
+
+/** Changes the signed-in user's own password (required after a one-time password). */
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  apiSend('POST', '/api/auth/password', { currentPassword, newPassword });
