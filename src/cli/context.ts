@@ -2,8 +2,7 @@ import os from 'node:os';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
 import { setLogLevel } from '../platform/logger.js';
-import { loadAuditKey } from '../platform/audit/audit-key.js';
-import { appendAudit, type AuditEvent } from '../platform/audit/audit.js';
+import { appendAudit, openAuditKey, type AuditEvent } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
 
 /** The CLI is the operator's tool on the server: it does not sign in; it acts as cli:<os user>. */
@@ -26,14 +25,18 @@ export interface CliContext {
   audit: (trx: Db, event: Omit<AuditEvent, 'actor'>) => Promise<void>;
 }
 
-/** Opens the database (applying pending migrations) for one command and always closes it. */
-export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+/**
+ * Opens the database (applying pending migrations) for one command and always closes it. The
+ * audit key must be the one the database recorded (exit 10 otherwise); `createKey: false` (audit
+ * verify, audit head) never makes a key file, even on a new embedded database.
+ */
+export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>, opts: { createKey?: boolean } = {}): Promise<T> {
   const config = loadConfig();
   setLogLevel(config.logLevel);
-  const auditKey = loadAuditKey(config.dataDir, config.auditKeyFromEnv);
   const handle = await openDatabase(config);
   const actor = cliActor();
   try {
+    const auditKey = await openAuditKey(handle.db, config, { create: opts.createKey ?? true });
     return await fn({
       config, handle, actor, auditKey,
       audit: async (trx, event) => {

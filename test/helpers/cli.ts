@@ -18,14 +18,16 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   delete base.DATABASE_URL;
   delete base.HUB_DATA_DIR;
   delete base.PORT;
+  delete base.HUB_AUDIT_KEY;
+  delete base.HUB_AUDIT_KEY_FILE;
   return { ...base, HUB_LOG_LEVEL: 'warn', ...env };
 }
 
 /** Runs `node bin/hub.js ...args` to completion; `input` is written to its standard input. */
-export function runHub(args: readonly string[], env: Record<string, string>, opts: { input?: string; timeoutMs?: number } = {}): Promise<HubResult> {
+export function runHub(args: readonly string[], env: Record<string, string>, opts: { input?: string; timeoutMs?: number; cwd?: string } = {}): Promise<HubResult> {
   const timeoutMs = opts.timeoutMs ?? 90_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [hubBin, ...args], { cwd: repoRoot, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [hubBin, ...args], { cwd: opts.cwd ?? repoRoot, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.end(opts.input ?? '');
     let stdout = '';
     let stderr = '';

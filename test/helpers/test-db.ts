@@ -28,6 +28,13 @@ export interface TestDatabaseConfig {
   databaseUrl: string | undefined;
   /** Environment for a child process (`node bin/hub.js ...`) using this database. */
   env: Record<string, string>;
+  /**
+   * The audit key in `<dataDir>/audit.key` (owner-only), where the embedded database looks for it;
+   * on PostgreSQL `env` points HUB_AUDIT_KEY_FILE at it. Tests that append in-process and then
+   * run the CLI or server on the same database use this key, as a real deployment would.
+   */
+  auditKey: Buffer;
+  auditKeyFile: string;
   /** Drops the database / removes the data folder. Call after every handle is closed. */
   destroy(): Promise<void>;
 }
@@ -50,12 +57,18 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 export async function createTestDatabase(engine: TestEngine = testEngine()): Promise<TestDatabaseConfig> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-db-test-'));
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const auditKeyFile = path.join(dataDir, 'audit.key');
+  const keyText = crypto.randomBytes(32).toString('hex');
+  fs.writeFileSync(auditKeyFile, `${keyText}\n`, { mode: 0o600 });
+  const auditKey = Buffer.from(keyText, 'utf8');
   if (engine === 'pglite') {
     return {
       engine,
       dataDir,
       databaseUrl: undefined,
       env: { HUB_DATA_DIR: dataDir, DATABASE_URL: '' },
+      auditKey,
+      auditKeyFile,
       destroy: async () => removeDir(),
     };
   }
@@ -68,7 +81,9 @@ export async function createTestDatabase(engine: TestEngine = testEngine()): Pro
     engine,
     dataDir,
     databaseUrl,
-    env: { HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    env: { HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HUB_AUDIT_KEY_FILE: auditKeyFile },
+    auditKey,
+    auditKeyFile,
     destroy: async () => {
       removeDir();
       await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));

@@ -1,8 +1,16 @@
-import { withDatabase } from '../context.js';
+import { loadConfig } from '../../platform/config.js';
+import { openDatabase } from '../../platform/db/database.js';
+import { setLogLevel } from '../../platform/logger.js';
 
+/** Applies pending migrations. Needs no audit key: the owner role may run it without one. */
 export async function runMigrate(): Promise<number> {
-  return withDatabase(async ({ handle }) => {
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+  const handle = await openDatabase(config);
+  try {
     process.stdout.write(`Database up to date (${handle.engine}).\n`);
     return 0;
-  });
+  } finally {
+    await handle.close();
+  }
 }
