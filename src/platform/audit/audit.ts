@@ -22,7 +22,8 @@ export interface AuditEvent {
 }
 
 function detailsOf(event: AuditEvent): Record<string, unknown> | null {
-  const ids = [...new Set(event.personIds ?? [])].sort((a, b) => a - b);
+  // Ids can arrive as strings from int8 columns: stored as JSON numbers, so one containment query finds them all.
+  const ids = [...new Set((event.personIds ?? []).map(Number))].sort((a, b) => a - b);
   if (!ids.length) return event.details ?? null;
   return { ...(event.details ?? {}), personIds: ids };
 }
