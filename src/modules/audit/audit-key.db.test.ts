@@ -6,7 +6,9 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runHub } from '../../../test/helpers/cli.js';
 import { createTestDatabase, testEngine, type TestDatabaseConfig } from '../../../test/helpers/test-db.js';
-import { appendAudit } from '../../platform/audit/audit.js';
+import { appendAudit, readAuditChain } from '../../platform/audit/audit.js';
+import { auditMac, GENESIS_MAC } from '../../platform/audit/audit-chain.js';
+import { openDatabase } from '../../platform/db/database.js';
 import { auditKeyFingerprint } from '../../platform/audit/audit-key.js';
 import { AppError } from '../../platform/errors.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
@@ -173,5 +175,43 @@ describe('hub and the audit key', () => {
     expect(env.code).toBe(10);
     expect(env.stderr).toContain('Wrong audit key: the key from HUB_AUDIT_KEY has fingerprint');
     expect((await runHub(['audit', 'verify'], db.env)).code).toBe(0); // nothing was appended by the refused runs
+  }, 240_000);
+
+  it('hub audit head prints ID:HASH; --expect-head with it catches a chain rewritten by someone holding the key', async () => {
+    const db = await fresh();
+    expect((await createUser(db.env, 'one')).code).toBe(0);
+    expect((await createUser(db.env, 'two')).code).toBe(0);
+    const head = await runHub(['audit', 'head'], db.env);
+    expect(head.code, head.stderr).toBe(0);
+    expect(head.stdout).toMatch(/^\d+:[0-9a-f]{64}\n$/);
+    const anchor = head.stdout.trim();
+    const json = JSON.parse((await runHub(['audit', 'head', '--json'], db.env)).stdout) as { head: number; mac: string; expectHead: string };
+    expect(json.expectHead).toBe(anchor);
+    expect((await runHub(['audit', 'verify', '--expect-head', anchor], db.env)).code).toBe(0);
+    const bad = await runHub(['audit', 'verify', '--expect-head', 'yesterday'], db.env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--expect-head: give the entry number and hash');
+
+    // Whoever holds the key and the database rewrites the first entry and recomputes every MAC.
+    const handle = await openDatabase({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
+    try {
+      const entries = [];
+      for await (const e of readAuditChain(handle.db)) entries.push(e);
+      await sql`alter table audit_log disable trigger user`.execute(handle.db);
+      let prev = GENESIS_MAC;
+      for (const e of entries) {
+        const content = e === entries[0] ? { ...e, actor: 'cli:someone-else' } : e;
+        const mac = auditMac(db.auditKey, prev, content);
+        await sql`update audit_log set actor = ${content.actor}, prev_mac = ${prev}, mac = ${mac} where id = ${e.id}`.execute(handle.db);
+        prev = mac;
+      }
+      await sql`alter table audit_log enable trigger user`.execute(handle.db);
+    } finally {
+      await handle.close();
+    }
+    expect((await runHub(['audit', 'verify'], db.env)).code).toBe(0); // the rewrite is consistent...
+    const caughtIt = await runHub(['audit', 'verify', '--expect-head', anchor], db.env);
+    expect(caughtIt.code).toBe(9); // ...but not the head kept elsewhere
+    expect(caughtIt.stderr).toMatch(/BROKEN at entry \d+: entry \d+ no longer has the hash recorded for it/);
   }, 240_000);
 });
