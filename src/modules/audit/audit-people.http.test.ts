@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
+import { createApp } from '../../server/app.js';
+import { asUser, signInAs } from '../../test-support/http.js';
 import { problemsTestApp } from '../problems/problems.test-app.js';
 
 interface Entry {
@@ -98,5 +100,22 @@ describe('the audit log finds every disclosure of a person by the person', () =>
     const res = await req('auditor', '/api/audit?person=robin');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('person: must be the number of a person record');
+  });
+
+  it("the auditor's verify answers 503 audit_key for a key that is not the database's, and checks ID:HASH heads", async () => {
+    const right = createApp(t.handle, { auditKey: t.auditKey });
+    const session = await signInAs(right, 'auditor1');
+    const ok = (await (await asUser(right, session, '/api/audit/verify')).json()) as { ok: boolean; head: number; headMac: string };
+    expect(ok).toMatchObject({ ok: true });
+    expect(ok.headMac).toMatch(/^[0-9a-f]{64}$/);
+    const stale = await asUser(right, session, `/api/audit/verify?expectHead=${ok.head}:${'0'.repeat(64)}`);
+    expect(await stale.json()).toMatchObject({ ok: false, reason: expect.stringMatching(/rewritten/) });
+    expect((await asUser(right, session, '/api/audit/verify?expectHead=latest')).status).toBe(400);
+    const wrong = createApp(t.handle, { auditKey: Buffer.from('w'.repeat(40)) });
+    const res = await asUser(wrong, session, '/api/audit/verify');
+    expect(res.status).toBe(503);
+    const err = ((await res.json()) as { error: { code: string; message: string } }).error;
+    expect(err.code).toBe('audit_key');
+    expect(err.message).toMatch(/^Wrong audit key/);
   });
 });
