@@ -2,8 +2,7 @@ import os from 'node:os';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
 import { setLogLevel } from '../platform/logger.js';
-import { loadAuditKey } from '../platform/audit/audit-key.js';
-import { appendAudit, type AuditEvent } from '../platform/audit/audit.js';
+import { appendAudit, openAuditKey, type AuditEvent } from '../platform/audit/audit.js';
 import type { Db, OpenDatabaseOptions } from '../platform/db/database.js';
 import { cliIo } from './io.js';
 
@@ -28,16 +27,22 @@ export interface CliContext {
 }
 
 /**
- * Opens the database (applying pending migrations) for one command and always closes it.
- * Bulk loads ask for `{ pgliteMemory: 'large' }` (see PGLITE_MEMORY).
+ * Opens the database (applying pending migrations) for one command and always closes it. The
+ * audit key must be the one the database recorded (exit 10 otherwise); `createKey: false` (audit
+ * verify, audit head) never makes a key file, even on a new embedded database. Bulk loads ask for
+ * `{ pgliteMemory: 'large' }` (see PGLITE_MEMORY).
  */
-export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>, options: OpenDatabaseOptions = {}): Promise<T> {
+export async function withDatabase<T>(
+  fn: (ctx: CliContext) => Promise<T>,
+  opts: OpenDatabaseOptions & { createKey?: boolean } = {},
+): Promise<T> {
   const config = loadConfig(cliIo().env);
   setLogLevel(config.logLevel);
-  const auditKey = loadAuditKey(config.dataDir, config.auditKeyFromEnv);
-  const handle = await openDatabase(config, options);
+  const { createKey, ...openOptions } = opts;
+  const handle = await openDatabase(config, openOptions);
   const actor = cliActor();
   try {
+    const auditKey = await openAuditKey(handle.db, config, { create: createKey ?? true });
     return await fn({
       config, handle, actor, auditKey,
       audit: async (trx, event) => {

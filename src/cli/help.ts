@@ -54,9 +54,13 @@ hub problems export ID [--format html|pdf] --out FILE
   at least one --district; partners need --agency. --must-change-password: a temporary password,
   the first sign-in must choose a new one before anything else.
 hub user list`,
-  'audit': `hub audit verify [--expect-head ID] [--json]
-  Recomputes the tamper-evident audit chain; exits 0 when intact, non-zero naming the first broken
-  entry. With --expect-head, also fails when the chain no longer reaches that entry.`,
+  'audit': `hub audit verify [--expect-head ID:HASH] [--json]
+  Recomputes the tamper-evident audit chain; exits 0 when intact, 9 naming the first broken entry,
+  10 when the audit key is missing or is not this database's key. With --expect-head (as printed by
+  hub audit head), also fails when the chain no longer reaches that entry or it was rewritten.
+hub audit head [--json]
+  Verifies the chain and prints its head, ID:HASH, to keep somewhere off this machine.
+  Neither command ever creates an audit key.`,
   'retention': `hub retention review [--as-of YYYY-MM-DD] [--json]
   Lists the retention rules and the records due for review or deletion.
 hub retention apply --type RECORD_TYPE

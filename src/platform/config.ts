@@ -10,6 +10,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   HUB_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HUB_AUDIT_KEY: z.string().optional(),
+  HUB_AUDIT_KEY_FILE: z.string().refine((p) => path.isAbsolute(p), 'must be an absolute path (the key must not depend on the working directory)').optional(),
   HUB_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   HUB_PGLITE_SHARED_BUFFERS: z
     .string()
@@ -46,12 +47,15 @@ export function pgliteMemory(use: PgliteMemoryUse, sharedBuffersOverride?: strin
 }
 
 export interface Config {
+  /** HUB_DATA_DIR resolved to an absolute path once, against the working directory at start. */
   dataDir: string;
   databaseUrl: string | undefined;
   port: number;
   host: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   auditKeyFromEnv: string | undefined;
+  /** HUB_AUDIT_KEY_FILE: an absolute path. Required on PostgreSQL unless HUB_AUDIT_KEY is set. */
+  auditKeyFile: string | undefined;
   /** Always mark cookies Secure (set behind a TLS-terminating proxy that does not send X-Forwarded-Proto). */
   secureCookies: boolean;
   /** HUB_PGLITE_SHARED_BUFFERS: shared_buffers of the embedded database, instead of PGLITE_MEMORY. */
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.HUB_LOG_LEVEL,
     auditKeyFromEnv: e.HUB_AUDIT_KEY,
+    auditKeyFile: e.HUB_AUDIT_KEY_FILE,
     secureCookies: e.HUB_SECURE_COOKIES === '1',
     pgliteSharedBuffers: e.HUB_PGLITE_SHARED_BUFFERS,
     importMaxShrink: e.HUB_IMPORT_MAX_SHRINK,

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'database_locked'
   | 'unavailable'
   | 'import_failed'
+  /** The audit key is missing or is not the key this database's audit chain was written with. */
+  | 'audit_key'
   | 'internal';
 
 export interface ErrorDetail {
@@ -39,6 +41,7 @@ const httpStatus: Record<ErrorCode, number> = {
   import_failed: 422,
   database_locked: 503,
   unavailable: 503,
+  audit_key: 503,
   internal: 500,
 };
 
@@ -52,6 +55,7 @@ const exitCode: Record<ErrorCode, number> = {
   import_failed: 6,
   database_locked: 7,
   unavailable: 9,
+  audit_key: 10,
   internal: 1,
 };
 

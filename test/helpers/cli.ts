@@ -19,6 +19,8 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   delete base.DATABASE_URL;
   delete base.HUB_DATA_DIR;
   delete base.PORT;
+  delete base.HUB_AUDIT_KEY;
+  delete base.HUB_AUDIT_KEY_FILE;
   return { ...base, HUB_LOG_LEVEL: 'warn', ...env };
 }
 
@@ -26,6 +28,8 @@ export interface RunHubOptions {
   /** Written to the command's standard input. */
   input?: string;
   timeoutMs?: number;
+  /** The working directory of the command (default: the repository root). */
+  cwd?: string;
 }
 
 /** A stream that keeps what is written to it. */
@@ -65,6 +69,8 @@ export async function runHub(args: readonly string[], env: Record<string, string
       cb?.();
       return true;
     }) as typeof process.stdout.write;
+  const cwdBefore = process.cwd();
+  if (opts.cwd) process.chdir(opts.cwd);
   process.stdout.write = divert(out.stream);
   process.stderr.write = divert(err.stream);
   const timeoutMs = opts.timeoutMs ?? 90_000;
@@ -87,6 +93,7 @@ export async function runHub(args: readonly string[], env: Record<string, string
     clearTimeout(timer);
     process.stdout.write = writes.stdout;
     process.stderr.write = writes.stderr;
+    if (opts.cwd) process.chdir(cwdBefore);
     running = false;
   }
 }
@@ -99,7 +106,7 @@ export async function runHub(args: readonly string[], env: Record<string, string
 export function spawnHub(args: readonly string[], env: Record<string, string>, opts: RunHubOptions = {}): Promise<HubResult> {
   const timeoutMs = opts.timeoutMs ?? 90_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [hubBin, ...args], { cwd: repoRoot, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [hubBin, ...args], { cwd: opts.cwd ?? repoRoot, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.end(opts.input ?? '');
     let stdout = '';
     let stderr = '';

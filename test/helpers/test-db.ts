@@ -29,6 +29,13 @@ export interface TestDatabaseConfig {
   databaseUrl: string | undefined;
   /** Environment for a child process (`node bin/hub.js ...`) using this database. */
   env: Record<string, string>;
+  /**
+   * The audit key in `<dataDir>/audit.key` (owner-only), where the embedded database looks for it;
+   * on PostgreSQL `env` points HUB_AUDIT_KEY_FILE at it. Tests that append in-process and then
+   * run the CLI or server on the same database use this key, as a real deployment would.
+   */
+  auditKey: Buffer;
+  auditKeyFile: string;
   /** Drops the database / removes the data folder. Call after every handle is closed. */
   destroy(): Promise<void>;
 }
@@ -83,6 +90,10 @@ export async function createTestDatabase(arg?: TestEngine | TestDatabaseOptions)
   const template = empty ? undefined : templateFor(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-db-test-'));
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const auditKeyFile = path.join(dataDir, 'audit.key');
+  const keyText = crypto.randomBytes(32).toString('hex');
+  fs.writeFileSync(auditKeyFile, `${keyText}\n`, { mode: 0o600 });
+  const auditKey = Buffer.from(keyText, 'utf8');
   if (engine === 'pglite') {
     if (template?.engine === 'pglite') fs.cpSync(template.dataDir, dataDir, { recursive: true });
     return {
@@ -90,6 +101,8 @@ export async function createTestDatabase(arg?: TestEngine | TestDatabaseOptions)
       dataDir,
       databaseUrl: undefined,
       env: { HUB_DATA_DIR: dataDir, DATABASE_URL: '' },
+      auditKey,
+      auditKeyFile,
       destroy: async () => removeDir(),
     };
   }
@@ -103,7 +116,9 @@ export async function createTestDatabase(arg?: TestEngine | TestDatabaseOptions)
     engine,
     dataDir,
     databaseUrl,
-    env: { HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    env: { HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HUB_AUDIT_KEY_FILE: auditKeyFile },
+    auditKey,
+    auditKeyFile,
     destroy: async () => {
       removeDir();
       await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));

@@ -8,8 +8,7 @@ import { countRows } from '../../modules/police-data/index.js';
 import { createDemoUsers, loadDemoCases, loadDemoData } from '../../modules/demo/index.js';
 import { countUsers } from '../../modules/identity/index.js';
 import { hasDemoData } from '../../modules/police-data/index.js';
-import { loadAuditKey } from '../../platform/audit/audit-key.js';
-import { appendAudit } from '../../platform/audit/audit.js';
+import { appendAudit, openAuditKey } from '../../platform/audit/audit.js';
 import { createApp } from '../../server/app.js';
 import { parseCommandArgs } from '../args.js';
 import { cliActor } from '../context.js';
@@ -29,9 +28,15 @@ export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { 'demo-if-empty': { type: 'boolean' } }, z.object({ 'demo-if-empty': z.boolean().default(false) }));
   const config = loadConfig(cliIo().env);
   setLogLevel(config.logLevel);
-  const auditKey = loadAuditKey(config.dataDir, config.auditKeyFromEnv);
   // The server takes imports and long analyses: the large buffers (PGLITE_MEMORY).
   const handle = await openDatabase(config, { pgliteMemory: 'large' });
+  let auditKey: Buffer;
+  try {
+    auditKey = await openAuditKey(handle.db, config, { create: true });
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
   if (values['demo-if-empty'] && (await countRows(handle.db)) === 0) {
     const actor = cliActor();
     const loaded = await loadDemoData(handle.db, actor, (trx, event) => appendAudit(trx, auditKey, { ...event, actor }).then(() => undefined));

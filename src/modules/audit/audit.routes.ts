@@ -1,5 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { parseExpectedHead } from '../../platform/audit/audit-chain.js';
 import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
 import { validationHook } from '../../platform/http.js';
 import { authorize, type AppEnv } from '../../platform/policy.js';
 import { identityPolicy } from '../identity/identity.policy.js';
@@ -11,13 +13,14 @@ const entry = z.object({
 });
 const query = z.object({
   actor: z.string().optional(), action: z.string().optional(), recordType: z.string().optional(), recordId: z.string().optional(),
+  person: z.string().optional().openapi({ description: 'A person record number: entries about that person or that disclosed them' }),
   from: z.string().optional().openapi({ description: 'YYYY-MM-DD' }), to: z.string().optional().openapi({ description: 'YYYY-MM-DD (inclusive)' }),
   limit: z.string().optional(), offset: z.string().optional(),
 });
 
 const searchRoute = createRoute({ method: 'get', path: '/api/audit', summary: 'Search the audit log (auditor)', request: { query }, responses: { 200: { description: 'Entries, newest first', content: { 'application/json': { schema: z.object({ total: z.number(), entries: z.array(entry) }) } } } } });
 const exportRoute = createRoute({ method: 'get', path: '/api/audit/export', summary: 'Export matching entries as CSV (auditor; reason required, audited)', request: { query: query.extend({ reason: z.string().optional() }) }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } } } });
-const verifyRoute = createRoute({ method: 'get', path: '/api/audit/verify', summary: 'Verify the audit chain (auditor)', request: { query: z.object({ expectHead: z.string().optional() }) }, responses: { 200: { description: 'Verdict', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } } });
+const verifyRoute = createRoute({ method: 'get', path: '/api/audit/verify', summary: 'Verify the audit chain (auditor)', request: { query: z.object({ expectHead: z.string().optional().openapi({ description: 'ID or ID:HASH, as `hub audit head` prints it' }) }) }, responses: { 200: { description: 'Verdict', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } }, 503: { description: 'The audit key is not this database\'s key (error code audit_key)' } } });
 
 export function auditRoutes(db: Db, auditKey: Buffer) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -36,8 +39,10 @@ export function auditRoutes(db: Db, auditKey: Buffer) {
   });
   app.openapi(verifyRoute, async (c) => {
     authorize(identityPolicy, 'audit.read', c.get('principal'));
-    const head = c.req.valid('query').expectHead;
-    return c.json(await verifyAuditChain(db, auditKey, head ? Number(head) : undefined), 200);
+    const text = c.req.valid('query').expectHead;
+    const head = text ? parseExpectedHead(text) : undefined;
+    if (head === null) throw new AppError('validation', 'expectHead: give the entry number, or number:hash as recorded from the head');
+    return c.json(await verifyAuditChain(db, auditKey, head), 200);
   });
   return app;
 }

@@ -1,14 +1,19 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { appendAudit, readAuditChain, toStoredEntry } from '../../platform/audit/audit.js';
-import { chainVerifier, type ChainVerdict } from '../../platform/audit/audit-chain.js';
+import { aboutPeople, appendAudit, assertAuditKey, readAuditChain, toStoredEntry } from '../../platform/audit/audit.js';
+import { chainVerifier, type ChainVerdict, type ExpectedHead } from '../../platform/audit/audit-chain.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize, type Principal } from '../../platform/policy.js';
 import { identityPolicy } from '../identity/identity.policy.js';
 import { z } from 'zod';
 
-/** Recomputes the whole chain; with `expectHead`, also proves the newest entries are still there. */
-export async function verifyAuditChain(db: Db, key: Buffer, expectHead?: number): Promise<ChainVerdict> {
+/**
+ * Recomputes the whole chain; with `expectHead`, also proves the newest entries are still there
+ * (and, with its hash, that the chain was not rewritten up to it). A key that is not the one the
+ * database recorded throws 'audit_key' before anything is checked.
+ */
+export async function verifyAuditChain(db: Db, key: Buffer, expectHead?: number | ExpectedHead): Promise<ChainVerdict> {
+  await assertAuditKey(db, key);
   const v = chainVerifier(key, expectHead);
   for await (const e of readAuditChain(db)) {
     const bad = v.push(e);
@@ -22,6 +27,7 @@ export const auditQuerySchema = z.object({
   action: z.string().max(60).optional(),
   recordType: z.string().max(60).optional(),
   recordId: z.string().max(120).optional(),
+  person: z.coerce.number({ error: 'must be the number of a person record' }).int('must be the number of a person record').positive('must be the number of a person record').optional(),
   from: z.string().date('must be a date, YYYY-MM-DD').optional(),
   to: z.string().date('must be a date, YYYY-MM-DD').optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -37,6 +43,7 @@ async function search(db: Db, q: AuditQuery, limit: number, offset: number) {
       ...(q.action ? [sql`action = ${q.action}`] : []),
       ...(q.recordType ? [sql`record_type = ${q.recordType}`] : []),
       ...(q.recordId ? [sql`record_id = ${q.recordId}`] : []),
+      ...(q.person ? [aboutPeople([q.person])] : []),
       ...(q.from ? [sql`at >= ${q.from}::date`] : []),
       ...(q.to ? [sql`at < ${q.to}::date + 1`] : []),
     ],

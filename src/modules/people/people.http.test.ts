@@ -80,7 +80,7 @@ describe('people, places and vehicles over HTTP', () => {
     expect((res.people as unknown[]).length).toBe(1);
     const row = (await sql<{ details: unknown }>`select details from audit_log where action = 'search' and record_type = 'person' order by id desc limit 1`.execute(t.handle.db)).rows[0]!;
     const details = typeof row.details === 'string' ? JSON.parse(row.details) : row.details;
-    expect(details).toEqual({ results: 1, filtered: true });
+    expect(details).toEqual({ results: 1, filtered: true, personIds: [(res.people as { id: number }[])[0]!.id] }); // the people shown, by record number: never the text
   });
 
   it('merges a duplicate: names, addresses and links move; the old record points to the survivor', async () => {

@@ -26,7 +26,7 @@ export async function checkPersonDuplicates(db: Db, auditKey: Buffer, caller: Ca
   const n = parseOrThrow(duplicateCheckSchema, input);
   return db.transaction().execute(async (trx) => {
     const found = await personCandidates(trx, await viewerOf(trx, caller.principal), n);
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'search', recordType: 'person', details: { kind: 'duplicate-check', results: found.length } });
+    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'search', recordType: 'person', details: { kind: 'duplicate-check', results: found.length }, personIds: found.map((c) => c.id) });
     return found;
   });
 }
@@ -48,10 +48,17 @@ export async function createPerson(db: Db, auditKey: Buffer, caller: Caller, inp
   const district = p.district ? await checkDistrict(db, p.district, 'district') : located[0]?.district;
   if (!district) throw new AppError('validation', 'district: choose the district the person is recorded in (or give an address)');
   assertOwnDistrict(caller.principal, district, 'district');
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx): Promise<{ id: number } | { duplicates: DuplicateCandidate[] }> => {
     if (!p.confirmNew) {
       const found = await personCandidates(trx, await viewerOf(trx, caller.principal), p);
-      if (found.length) throw new DuplicatesFound('person', found);
+      if (found.length) {
+        // The 409 shows the candidates' names and dates of birth: a disclosure, audited (and committed) before it is answered.
+        await appendAudit(trx, auditKey, {
+          actor: caller.actor, action: 'search', recordType: 'person',
+          details: { kind: 'duplicate-check', on: 'create', results: found.length }, personIds: found.map((c) => c.id),
+        });
+        return { duplicates: found };
+      }
     }
     const row = await trx
       .insertInto('person')
@@ -71,6 +78,8 @@ export async function createPerson(db: Db, auditKey: Buffer, caller: Caller, inp
     });
     return { id };
   });
+  if ('duplicates' in created) throw new DuplicatesFound('person', created.duplicates);
+  return created;
 }
 
 /** Everything held on a person that the viewer may see; a merged record says where it went. Audited as a view. */
@@ -143,7 +152,7 @@ export async function searchPeople(db: Db, auditKey: Buffer, caller: Caller, que
       select p.id, p.given_name, p.family_name, p.date_of_birth, p.recorded_district from person p
       where p.merged_into is null and ${visibleCondition('person', v)} and ${districtCond} ${sql.join(wordConds.map((c) => sql`and ${c}`), sql` `)}
       order by lower(p.family_name), lower(p.given_name), p.id limit ${q.limit}`.execute(trx);
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'search', recordType: 'person', details: { results: rows.rows.length, filtered: words.length > 0 || !!q.district } });
+    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'search', recordType: 'person', details: { results: rows.rows.length, filtered: words.length > 0 || !!q.district }, personIds: rows.rows.map((r) => Number(r.id)) });
     return rows.rows.map((r) => ({ id: Number(r.id), givenName: r.given_name, familyName: r.family_name, ...facts(r.date_of_birth, asOf), recordedDistrict: r.recorded_district }));
   });
 }

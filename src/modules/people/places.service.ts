@@ -70,14 +70,18 @@ export async function getPlace(db: Db, auditKey: Buffer, caller: Caller, id: num
     const v = await viewerOf(trx, caller.principal);
     await assertVisible(trx, 'place', id, v);
     const p = (await trx.selectFrom('place').select(placeColumns).where('id', '=', id).executeTakeFirst())!;
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'view', recordType: 'place', recordId: String(id), details: p.merged_into ? { tombstone: true } : null });
-    if (p.merged_into !== null) return { id, mergedInto: Number(p.merged_into), mergedAt: p.merged_at };
+    if (p.merged_into !== null) {
+      await appendAudit(trx, auditKey, { actor: caller.actor, action: 'view', recordType: 'place', recordId: String(id), details: { tombstone: true } });
+      return { id, mergedInto: Number(p.merged_into), mergedAt: p.merged_at };
+    }
     const occurrences = caller.principal.role === 'partner' ? [] : (
       await sql<{ id: number; person_id: number; role: string; category: string; occurred_on: string; given_name: string; family_name: string }>`
         select o.id, o.person_id, o.role, o.category, o.occurred_on, p.given_name, p.family_name
         from person_occurrence o join person p on p.id = o.person_id
         where o.place_id = ${id} and ${visibleCondition('person', v)} order by o.occurred_on desc`.execute(trx)
     ).rows.map((o) => ({ id: Number(o.id), personId: Number(o.person_id), personName: `${o.given_name} ${o.family_name}`, role: o.role, category: o.category, occurredOn: o.occurred_on }));
+    // The occurrences name people: the view is findable by each of them.
+    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'view', recordType: 'place', recordId: String(id), personIds: occurrences.map((o) => o.personId) });
     return { ...summary(p), mergedInto: null, occurrences, sharing: await sharingOf(trx, 'place', id), createdAt: p.created_at, updatedAt: p.updated_at };
   });
 }

@@ -37,7 +37,7 @@ export async function repeatPeople(db: Db, auditKey: Buffer, caller: Caller, que
     const people = ids.length ? await trx.selectFrom('person').select(['id', 'given_name', 'family_name', 'date_of_birth', 'recorded_district']).where('id', 'in', ids).execute() : [];
     const byId = new Map(people.map((p) => [Number(p.id), p]));
     const asOf = today();
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'search', recordType: 'person', details: { kind: `repeat-${q.role}s`, results: ranked.length, period, rule } });
+    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'search', recordType: 'person', details: { kind: `repeat-${q.role}s`, results: ranked.length, period, rule }, personIds: ids });
     return {
       role: q.role, period,
       rule: { ...rule, description: `at least ${rule.minIncidents} ${q.role === 'victim' ? 'victimisations' : 'offences'} of one category within ${rule.windowMonths} month(s)` },

@@ -73,7 +73,7 @@ export async function getVehicle(db: Db, auditKey: Buffer, caller: Caller, id: n
       const ok = await assertVisible(trx, 'person', Number(l.id), viewer).then(() => true, () => false);
       if (ok) people.push({ personId: Number(l.id), givenName: l.given_name, familyName: l.family_name, relation: l.relation });
     }
-    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'view', recordType: 'vehicle', recordId: String(id) });
+    await appendAudit(trx, auditKey, { actor: caller.actor, action: 'view', recordType: 'vehicle', recordId: String(id), personIds: people.map((p) => p.personId) });
     return { ...v, people };
   });
 }

@@ -14,7 +14,8 @@ export function authorizePlans(actor: Actor, action: PlansAction): void {
 /**
  * Runs `work` on one plan in one transaction: role check, the plan in scope (404 otherwise, so a
  * plan outside the actor's districts is not disclosed) locked for update, then one audit row
- * about the plan in the same transaction.
+ * about the plan in the same transaction. A plan is about one person: the row names them
+ * (details.personIds), so every view and change of the plan is findable by that person.
  */
 export async function withPlan<T>(
   db: Db, auditKey: Buffer, actor: Actor, action: PlansAction, planId: number,
@@ -25,7 +26,7 @@ export async function withPlan<T>(
     const plan = await findPlan(trx, planId, await planScopeOf(trx, actor), action !== 'plans.read');
     if (!plan) throw new AppError('not_found', `No plan ${planId}`);
     const { result, audit } = await work(trx, plan);
-    await appendAudit(trx, auditKey, { actor: actorName(actor), action: audit.action, recordType: 'plan', recordId: String(planId), details: audit.details ?? null });
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: audit.action, recordType: 'plan', recordId: String(planId), details: audit.details ?? null, personIds: [plan.person_id] });
     return result;
   });
 }

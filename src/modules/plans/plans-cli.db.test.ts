@@ -14,7 +14,7 @@ describe('hub plans and hub panels', () => {
   beforeAll(async () => {
     t = await openTestDatabase();
     const db = t.handle.db;
-    const key = Buffer.from('c'.repeat(32));
+    const key = t.auditKey; // the key the CLI finds: a database has one audit key
     await createUser(db, key, { kind: 'cli', name: 'cli:test' }, { username: 'owner1', role: 'officer', districts: ['Thanet'], password: TEST_PASSWORD });
     person = await fixturePerson(db, { givenName: 'Robin', familyName: 'Repeat', district: 'Thanet', dateOfBirth: '1992-03-04' });
     panel = (await createPanel(db, key, { kind: 'cli', name: 'cli:test' }, { name: 'Thanet DPPSP', kind: 'district_prevention_problem_solving', districts: ['Thanet'] })).id;

@@ -77,6 +77,7 @@ export async function listPlans(db: Db, auditKey: Buffer, actor: Actor, query: u
     await appendAudit(trx, auditKey, {
       actor: actorName(actor), action: 'search', recordType: 'plan',
       details: { filters: { status: q.status ?? null, district: q.district ?? null, person: q.person ?? null, mine: q.mine === 'true' }, results: rows.length },
+      personIds: rows.map((r) => r.person_id),
     });
     return rows.map((r) => ({
       id: r.id, personId: r.person_id, subjectKind: r.subject_kind, district: r.district, owner: r.owner_username, summary: r.summary,

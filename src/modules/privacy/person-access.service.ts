@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { toStoredEntry } from '../../platform/audit/audit.js';
+import { aboutPeople, toStoredEntry } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { plansAboutPeople } from '../plans/index.js';
 
@@ -37,7 +37,7 @@ export async function personSubjectAccessExport(db: Db, personId: number, reason
     const vehicleIds = vehicles.map((v) => String(v.id));
     const entries = await sql<Parameters<typeof toStoredEntry>[0]>`
       select * from audit_log
-      where (record_type = 'person' and record_id in (${sql.join(ids.map(String))}))
+      where ${aboutPeople(ids)}
         or (record_type = 'person_occurrence' and record_id in (${sql.join(occurrenceIds.length ? occurrenceIds : [''])}))
         or (record_type = 'plan' and record_id in (${sql.join(planIds.length ? planIds : [''])}))
         or (record_type = 'vehicle' and record_id in (${sql.join(vehicleIds.length ? vehicleIds : [''])}) and details->>'personId' = ${String(personId)})

@@ -1,12 +1,11 @@
 import type { Db } from '../../platform/db/database.js';
-import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { wddOnData } from '../analytics/evaluation/evaluation.service.js';
 import type { AreaSpecs } from '../analytics/evaluation/areas.js';
 import { scopeOf, visibleProblem } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { problemFieldsSchema } from './problems.schema.js';
-import { problemDetail, type ProblemDetail } from './problems.service.js';
+import { auditedDetail, type ProblemDetail } from './problems.service.js';
 import { deliveryOf, rtmWarnings, type Problem } from './problem.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { type Actor, actorName } from '../../platform/policy.js';
@@ -54,7 +53,6 @@ export async function computeAssessment(db: Db, auditKey: Buffer, actor: Actor, 
     const delivery = deliveryOf(await repo.listActions(trx, id));
     const design = { ...d, category: p.filter.category, alpha: 0.1, harmWeights: p.harmWeights };
     const assessmentId = await repo.insertAssessment(trx, { problemId: id, by: actorName(actor), design, result, delivery, warnings });
-    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'update', recordType: 'problem', recordId: String(id), details: { assessment: assessmentId, fields: Object.keys(f).filter((k) => f[k as keyof typeof f] !== undefined) } });
-    return problemDetail(trx, p);
+    return auditedDetail(trx, auditKey, actor, p, { action: 'update', details: { assessment: assessmentId, fields: Object.keys(f).filter((k) => f[k as keyof typeof f] !== undefined) } });
   });
 }

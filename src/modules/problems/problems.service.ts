@@ -49,6 +49,22 @@ export async function problemDetail(db: Db, p: Problem, opts: { people: boolean 
   return { ...p, ...links, owner: owner ? (owner.display_name ?? owner.username) : null, ownerUsername: owner?.username ?? null, actions, history, assessment, delivery: deliveryOf(actions), quality, warnings, next };
 }
 
+/**
+ * The problem page for the actor, with the audit row of the work that shows it: the row names
+ * every linked person the page shows (details.personIds), so the view is findable by them.
+ */
+export async function auditedDetail(
+  trx: Db, auditKey: Buffer, actor: Actor, p: Problem,
+  event: { action: string; details?: Record<string, unknown> | null }, opts: { people: boolean } = { people: true },
+): Promise<ProblemDetail> {
+  const detail = await problemDetail(trx, p, opts);
+  await appendAudit(trx, auditKey, {
+    actor: actorName(actor), action: event.action, recordType: 'problem', recordId: String(p.id), details: event.details ?? null,
+    personIds: detail.people.map((x) => x.personId),
+  });
+  return detail;
+}
+
 const FIGURE_WORDS: Record<string, string> = {
   incidents: 'incidents', count: 'incidents', previousPeriod: 'in the period before', previousCount: 'in the period before', change: 'change',
   rank: 'rank', busiestWindow: 'busiest window', density: 'incidents per km²', giZ: 'Gi* z', cellMetres: 'm cells',
@@ -98,8 +114,7 @@ export async function createProblem(db: Db, auditKey: Buffer, actor: Actor, inpu
 export async function getProblem(db: Db, auditKey: Buffer, actor: Actor, id: number): Promise<ProblemDetail> {
   return db.transaction().execute(async (trx) => {
     const p = await visibleProblem(trx, actor, 'problems.read', id);
-    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'view', recordType: 'problem', recordId: String(id) });
-    return problemDetail(trx, p, { people: !(actor.kind === 'user' && actor.principal.role === 'partner') });
+    return auditedDetail(trx, auditKey, actor, p, { action: 'view' }, { people: !(actor.kind === 'user' && actor.principal.role === 'partner') });
   });
 }
 
@@ -131,7 +146,6 @@ export async function updateProblem(db: Db, auditKey: Buffer, actor: Actor, id: 
     if (bf && bt && bf > bt) throw new AppError('validation', "baselineFrom: must not be after 'baselineTo'");
     await checkOwner(trx, f.ownerId);
     await repo.updateProblem(trx, id, repo.columnsOf(f, before));
-    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'update', recordType: 'problem', recordId: String(id), details: { fields: changed } });
-    return problemDetail(trx, (await repo.findProblem(trx, id))!);
+    return auditedDetail(trx, auditKey, actor, (await repo.findProblem(trx, id))!, { action: 'update', details: { fields: changed } });
   });
 }

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { scopeOf, visibleProblem } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { closeSchema, stageMoveSchema, type Stage } from './problems.schema.js';
-import { problemDetail, type ProblemDetail } from './problems.service.js';
+import { auditedDetail, type ProblemDetail } from './problems.service.js';
 import { checkStageMove } from './stage-rules.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { type Actor, actorName } from '../../platform/policy.js';
@@ -13,7 +12,7 @@ import { type Actor, actorName } from '../../platform/policy.js';
 async function move(trx: Db, auditKey: Buffer, actor: Actor, id: number, target: Stage, note: string | null): Promise<ProblemDetail> {
   const p = await visibleProblem(trx, actor, 'problems.update', id, true);
   // Asking for the stage the problem is already at changes nothing (a repeated click or a retried request).
-  if (p.stage === target) return problemDetail(trx, p);
+  if (p.stage === target) return auditedDetail(trx, auditKey, actor, p, { action: 'view', details: { stage: { unchanged: target } } });
   const actions = (await repo.listActions(trx, id)).length;
   const hasAssessment = (await repo.latestAssessment(trx, id)) !== null;
   const decision = checkStageMove({ problem: p, actions, hasAssessment }, target);
@@ -25,8 +24,7 @@ async function move(trx: Db, auditKey: Buffer, actor: Actor, id: number, target:
     ...(p.stage === 'closed' ? { closed_at: null } : {}),
   });
   await repo.insertStageMove(trx, id, p.stage, target, actorName(actor), note);
-  await appendAudit(trx, auditKey, { actor: actorName(actor), action: closing ? 'close' : 'update', recordType: 'problem', recordId: String(id), details: { stage: { from: p.stage, to: target } } });
-  return problemDetail(trx, (await repo.findProblem(trx, id))!);
+  return auditedDetail(trx, auditKey, actor, (await repo.findProblem(trx, id))!, { action: closing ? 'close' : 'update', details: { stage: { from: p.stage, to: target } } });
 }
 
 /** Moves a problem to another stage (forward only with the fields each stage needs); recorded in the history. */

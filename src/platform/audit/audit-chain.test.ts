@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditMac, canonicalJson, GENESIS_MAC, verifyChain, type StoredAuditEntry } from './audit-chain.js';
+import { auditMac, canonicalJson, formatHead, GENESIS_MAC, parseExpectedHead, verifyChain, type StoredAuditEntry } from './audit-chain.js';
 
 const key = Buffer.from('k'.repeat(32));
 
@@ -24,8 +24,9 @@ describe('audit chain', () => {
   });
 
   it('verifies an intact chain (gaps in ids are allowed) and an empty one', () => {
-    expect(verifyChain(key, chain(5))).toEqual({ ok: true, entries: 5, head: 10 });
-    expect(verifyChain(key, [])).toEqual({ ok: true, entries: 0, head: null });
+    const c = chain(5);
+    expect(verifyChain(key, c)).toEqual({ ok: true, entries: 5, head: 10, headMac: c[4]!.mac });
+    expect(verifyChain(key, [])).toEqual({ ok: true, entries: 0, head: null, headMac: null });
   });
 
   it('names the first altered entry', () => {
@@ -50,5 +51,31 @@ describe('audit chain', () => {
 
   it('rejects a chain made with another key', () => {
     expect(verifyChain(Buffer.from('x'.repeat(32)), chain(2))).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('catches a chain rewritten with the key only against a head recorded with its hash', () => {
+    const original = chain(5);
+    const anchor = { id: 10, mac: original[4]!.mac };
+    // Whoever holds the key and the database alters entry 4 and recomputes every MAC after it.
+    const rewritten: StoredAuditEntry[] = [];
+    let prev = GENESIS_MAC;
+    for (const e of original) {
+      const content = e.id === 4 ? { ...e, actor: 'user:someone-else' } : e;
+      const mac = auditMac(key, prev, content);
+      rewritten.push({ ...content, prevMac: prev, mac });
+      prev = mac;
+    }
+    expect(verifyChain(key, rewritten).ok).toBe(true);
+    expect(verifyChain(key, rewritten, 10).ok).toBe(true); // the entry number alone does not tell
+    expect(verifyChain(key, rewritten, anchor)).toMatchObject({ ok: false, brokenAt: 10, reason: expect.stringMatching(/rewritten/) });
+    expect(verifyChain(key, original, anchor).ok).toBe(true);
+    expect(verifyChain(key, original.slice(0, 4), anchor)).toMatchObject({ ok: false, brokenAt: null });
+  });
+
+  it('reads a head as ID or ID:HASH, as `hub audit head` prints it', () => {
+    const mac = 'A'.repeat(64);
+    expect(parseExpectedHead(formatHead(12, mac))).toEqual({ id: 12, mac: 'a'.repeat(64) });
+    expect(parseExpectedHead('12')).toEqual({ id: 12 });
+    for (const bad of ['', '0', '12:abc', 'x:' + mac, '12:' + mac + '0']) expect(parseExpectedHead(bad)).toBeNull();
   });
 });

@@ -38,8 +38,23 @@ export interface StoredAuditEntry extends AuditContent {
 }
 
 export type ChainVerdict =
-  | { ok: true; entries: number; head: number | null }
+  | { ok: true; entries: number; head: number | null; headMac: string | null }
   | { ok: false; entries: number; brokenAt: number | null; reason: string };
+
+/** A head recorded outside the machine: an entry number and, to catch a chain rewritten with the key, its MAC. */
+export interface ExpectedHead {
+  id: number;
+  mac?: string;
+}
+
+/** Parses `ID` or `ID:HASH` (what `hub audit head` prints). */
+export function parseExpectedHead(text: string): ExpectedHead | null {
+  const m = /^\s*(\d{1,15})(?::([0-9a-fA-F]{64}))?\s*$/.exec(text);
+  if (!m || Number(m[1]) < 1) return null;
+  return { id: Number(m[1]), ...(m[2] ? { mac: m[2].toLowerCase() } : {}) };
+}
+
+export const formatHead = (id: number, mac: string): string => `${id}:${mac}`;
 
 function sameMac(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -50,9 +65,11 @@ function sameMac(a: string, b: string): boolean {
 /**
  * Checks a chain read in id order, one entry at a time: every entry must link to the one before
  * and carry a MAC that matches its content. With `expectHead`, the chain must still reach that
- * entry, so removing the newest entries (or emptying the table) is caught too.
+ * entry, so removing the newest entries (or emptying the table) is caught too; with its hash, the
+ * entry must still carry that MAC, so a chain rewritten by someone holding the key is caught.
  */
-export function chainVerifier(key: Buffer, expectHead?: number) {
+export function chainVerifier(key: Buffer, expected?: number | ExpectedHead) {
+  const expectHead = typeof expected === 'number' ? { id: expected } : expected;
   let prev = GENESIS_MAC;
   let count = 0;
   let head: number | null = null;
@@ -69,22 +86,30 @@ export function chainVerifier(key: Buffer, expectHead?: number) {
       }
       prev = e.mac;
       head = e.id;
-      if (e.id === expectHead) sawExpected = true;
+      if (expectHead && e.id === expectHead.id) {
+        if (expectHead.mac !== undefined && !sameMac(e.mac, expectHead.mac)) {
+          return {
+            ok: false, entries: count, brokenAt: e.id,
+            reason: `entry ${e.id} no longer has the hash recorded for it: the chain up to it was rewritten (by someone holding the audit key)`,
+          };
+        }
+        sawExpected = true;
+      }
       return null;
     },
     finish(): ChainVerdict {
       if (!sawExpected) {
         return {
           ok: false, entries: count, brokenAt: null,
-          reason: `the chain no longer reaches entry ${expectHead} (newest entries removed or the log emptied); it ends at ${head ?? 'nothing'}`,
+          reason: `the chain no longer reaches entry ${expectHead!.id} (newest entries removed or the log emptied); it ends at ${head ?? 'nothing'}`,
         };
       }
-      return { ok: true, entries: count, head };
+      return { ok: true, entries: count, head, headMac: head === null ? null : prev };
     },
   };
 }
 
-export function verifyChain(key: Buffer, entries: Iterable<StoredAuditEntry>, expectHead?: number): ChainVerdict {
+export function verifyChain(key: Buffer, entries: Iterable<StoredAuditEntry>, expectHead?: number | ExpectedHead): ChainVerdict {
   const v = chainVerifier(key, expectHead);
   for (const e of entries) {
     const bad = v.push(e);

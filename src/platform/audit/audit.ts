@@ -2,8 +2,13 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { auditMac, GENESIS_MAC, type StoredAuditEntry } from './audit-chain.js';
+import { auditKeyFingerprint, auditKeyPlace, missingKeyError, placeOfKey, readAuditKey, wrongKeyError, type AuditKeySettings } from './audit-key.js';
 
-/** What happened, to what, by whom and why. Never put personal data in `details`. */
+/**
+ * What happened, to what, by whom and why. Never put personal data in `details`. `personIds`
+ * names every person the work disclosed (shown on a page, listed, offered as a duplicate), so the
+ * entry is found by that person (stored as details.personIds).
+ */
 export interface AuditEvent {
   actor: string;
   action: string;
@@ -13,6 +18,67 @@ export interface AuditEvent {
   recipients?: string | null;
   reason?: string | null;
   details?: Record<string, unknown> | null;
+  personIds?: readonly number[];
+}
+
+function detailsOf(event: AuditEvent): Record<string, unknown> | null {
+  // Ids can arrive as strings from int8 columns: stored as JSON numbers, so one containment query finds them all.
+  const ids = [...new Set((event.personIds ?? []).map(Number))].sort((a, b) => a - b);
+  if (!ids.length) return event.details ?? null;
+  return { ...(event.details ?? {}), personIds: ids };
+}
+
+async function keyState(db: Db): Promise<{ fingerprint: string | null; lastMac: string | null }> {
+  const r = await sql<{ fp: string | null; mac: string | null }>`
+    select (select fingerprint from audit_key_fingerprint where id = 1) as fp, (select mac from audit_log order by id desc limit 1) as mac`.execute(db);
+  return { fingerprint: r.rows[0]?.fp ?? null, lastMac: r.rows[0]?.mac ?? null };
+}
+
+/** For a log written before fingerprints were recorded: does the key reproduce its newest entry's MAC? */
+async function newestEntryMatches(db: Db, key: Buffer): Promise<boolean> {
+  const r = await sql<AuditRow>`select * from audit_log order by id desc limit 1`.execute(db);
+  if (!r.rows[0]) return true;
+  const e = toStoredEntry(r.rows[0]);
+  return auditMac(key, e.prevMac, e) === e.mac;
+}
+
+function unrecordedKeyError(key: Buffer): AppError {
+  const where = placeOfKey(key);
+  return new AppError(
+    'audit_key',
+    `Wrong audit key: the key${where ? ` from ${where}` : ''} (fingerprint ${auditKeyFingerprint(key)}) did not write this database's audit log ` +
+      '(its newest entry does not match). Nothing was written or verified: point HUB_AUDIT_KEY_FILE (or HUB_AUDIT_KEY) at the key the log was written with.',
+  );
+}
+
+/**
+ * Refuses a key that is not the one this database's audit chain is written with: 'audit_key'
+ * (exit 10, HTTP 503), never a false "entry N was altered". With no fingerprint recorded yet,
+ * a log written before fingerprints existed must still match the key at its newest entry.
+ */
+export async function assertAuditKey(db: Db, key: Buffer): Promise<void> {
+  const st = await keyState(db);
+  if (st.fingerprint !== null) {
+    if (st.fingerprint !== auditKeyFingerprint(key)) throw wrongKeyError(key, st.fingerprint);
+  } else if (st.lastMac !== null && !(await newestEntryMatches(db, key))) {
+    throw unrecordedKeyError(key);
+  }
+}
+
+/**
+ * Finds the audit key for a database opened with these settings and checks it against the
+ * fingerprint the database recorded. `create` (the server and commands that write, never
+ * `audit verify`) may make a new key file, and only in the embedded database's own data directory
+ * when the database has no audit entries and no key recorded yet (its first start).
+ */
+export async function openAuditKey(db: Db, settings: AuditKeySettings, opts: { create: boolean }): Promise<Buffer> {
+  const place = auditKeyPlace(settings);
+  const st = await keyState(db);
+  const fresh = st.fingerprint === null && st.lastMac === null;
+  const key = readAuditKey(place, settings.auditKeyFromEnv, opts.create && fresh && place?.kind === 'file' && place.inDataDir);
+  if (!key) throw missingKeyError(place, st.fingerprint, fresh);
+  await assertAuditKey(db, key);
+  return key;
 }
 
 const APPEND_LOCK = 7_245_002;
@@ -24,8 +90,16 @@ const APPEND_LOCK = 7_245_002;
 export async function appendAudit(trx: Db, key: Buffer, event: AuditEvent): Promise<number> {
   if (!trx.isTransaction) throw new AppError('internal', 'appendAudit must run inside the transaction of the work it records');
   await sql`select pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx);
-  const last = await sql<{ mac: string }>`select mac from audit_log order by id desc limit 1`.execute(trx);
-  const prevMac = last.rows[0]?.mac ?? GENESIS_MAC;
+  const st = await keyState(trx);
+  const fingerprint = auditKeyFingerprint(key);
+  if (st.fingerprint === null) {
+    // The first append with this key (or the first since fingerprints were recorded): remember it.
+    if (st.lastMac !== null && !(await newestEntryMatches(trx, key))) throw unrecordedKeyError(key);
+    await sql`insert into audit_key_fingerprint (id, fingerprint) values (1, ${fingerprint})`.execute(trx);
+  } else if (st.fingerprint !== fingerprint) {
+    throw wrongKeyError(key, st.fingerprint);
+  }
+  const prevMac = st.lastMac ?? GENESIS_MAC;
   const id = Number((await sql<{ id: number }>`select nextval('audit_log_id_seq')::int8 as id`.execute(trx)).rows[0]!.id);
   const entry = {
     id,
@@ -37,7 +111,7 @@ export async function appendAudit(trx: Db, key: Buffer, event: AuditEvent): Prom
     purpose: event.purpose ?? null,
     recipients: event.recipients ?? null,
     reason: event.reason ?? null,
-    details: event.details ?? null,
+    details: detailsOf(event),
   };
   const mac = auditMac(key, prevMac, entry);
   await sql`insert into audit_log (id, at, actor, action, record_type, record_id, purpose, recipients, reason, details, prev_mac, mac)
@@ -78,4 +152,15 @@ export async function* readAuditChain(db: Db, pageSize = 5000): AsyncGenerator<S
     if (page.rows.length < pageSize) return;
     after = Number(page.rows.at(-1)!.id);
   }
+}
+
+/**
+ * Entries about any of these people: the person record itself, and entries that disclosed them
+ * (details.personIds) or name them as the person concerned (details.personId).
+ */
+export function aboutPeople(ids: readonly number[]) {
+  if (!ids.length) return sql<boolean>`false`;
+  return sql<boolean>`((record_type = 'person' and record_id in (${sql.join(ids.map(String))}))
+    or ${sql.join(ids.map((id) => sql`details -> 'personIds' @> ${JSON.stringify([id])}::jsonb`), sql` or `)}
+    or (details ->> 'personId') in (${sql.join(ids.map(String))}))`;
 }

@@ -47,6 +47,7 @@ export function AuditFilterForm({ filters, serverErrors, onSearch }: Props) {
         {KNOWN_RECORD_TYPES.map((a) => <option key={a} value={a} />)}
       </datalist>
       <TextField id="audit-record-id" label="Record ID" value={f.recordId ?? ''} onChange={set('recordId')} error={byField['audit-record-id']} autoComplete="off" spellCheck={false} />
+      <TextField id="audit-person" label="Person record number" hint="Everything about this person, and every page or list that showed them." inputMode="numeric" value={f.person ?? ''} onChange={set('person')} error={byField['audit-person']} autoComplete="off" className="field--short" />
       <TextField id="audit-from" label="From date" hint="Entries on or after this day." type="date" value={f.from ?? ''} onChange={set('from')} error={byField['audit-from']} className="field--date" />
       <TextField id="audit-to" label="To date" hint="Entries on or before this day." type="date" value={f.to ?? ''} onChange={set('to')} error={byField['audit-to']} className="field--date" />
       <div className="filters__buttons">

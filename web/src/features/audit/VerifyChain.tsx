@@ -15,8 +15,8 @@ export function VerifyChain() {
   const verify = async (event: FormEvent) => {
     event.preventDefault();
     const head = expectHead.trim();
-    if (head && !/^\d+$/.test(head)) {
-      setHeadError('Newest entry ID must be a whole number, like 1234');
+    if (head && !/^\d+(:[0-9a-fA-F]{64})?$/.test(head)) {
+      setHeadError('Give the newest entry as it was recorded: its number and hash, like 1234:9f86d0…, or the number alone');
       return;
     }
     setHeadError(undefined);
@@ -24,7 +24,7 @@ export function VerifyChain() {
     setError(null);
     setVerdict(null);
     try {
-      setVerdict({ v: await verifyAuditChain(head ? Number(head) : undefined), at: new Date() });
+      setVerdict({ v: await verifyAuditChain(head || undefined), at: new Date() });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -40,13 +40,11 @@ export function VerifyChain() {
       <form onSubmit={verify} noValidate>
         <TextField
           id="audit-expect-head"
-          label="Newest entry ID you expect (optional)"
-          hint="An ID you noted earlier: proves the newest entries have not been removed since."
-          inputMode="numeric"
+          label="Newest entry you expect (optional)"
+          hint="The number and hash recorded earlier (from hub audit head): proves the newest entries have not been removed or rewritten since."
           value={expectHead}
           onChange={(e) => setExpectHead(e.target.value)}
           error={headError}
-          className="field--short"
         />
         <button type="submit" className="button button--secondary" disabled={busy} data-testid="audit-verify-button">
           {busy ? 'Verifying…' : 'Verify chain'}
@@ -57,7 +55,7 @@ export function VerifyChain() {
         {v && verdict ? (
           v.ok ? (
             <p className="verdict verdict--ok" data-testid="audit-verdict" data-ok="true">
-              <strong>Chain intact.</strong> {fmt(v.entries)} entries checked{v.head !== null ? `; the newest is #${v.head}` : ''}. Checked at{' '}
+              <strong>Chain intact.</strong> {fmt(v.entries)} entries checked{v.head !== null ? `; the newest is #${v.head} (record ${v.head}:${v.headMac ?? ''} to check against later)` : ''}. Checked at{' '}
               {verdict.at.toLocaleTimeString('en-GB')}.
             </p>
           ) : (

@@ -22,7 +22,7 @@ export interface AuditPage {
 }
 
 export type ChainVerdict =
-  | { ok: true; entries: number; head: number | null }
+  | { ok: true; entries: number; head: number | null; headMac: string | null }
   | { ok: false; entries: number; brokenAt: number | null; reason: string };
 
 export interface AuditFilters {
@@ -30,6 +30,8 @@ export interface AuditFilters {
   action?: string;
   recordType?: string;
   recordId?: string;
+  /** A person record number: entries about that person and every view that showed them. */
+  person?: string;
   /** YYYY-MM-DD, inclusive. */
   from?: string;
   to?: string;
@@ -43,7 +45,8 @@ export function searchAudit(f: AuditFilters, page: number, signal?: AbortSignal)
   return apiGet<AuditPage>('/api/audit', { ...filterQuery(f), limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE }, signal);
 }
 
-export function verifyAuditChain(expectHead?: number): Promise<ChainVerdict> {
+/** `expectHead`: an entry number, or number:hash as `hub audit head` prints it. */
+export function verifyAuditChain(expectHead?: string): Promise<ChainVerdict> {
   return apiGet<ChainVerdict>('/api/audit/verify', { expectHead });
 }
 
@@ -60,6 +63,7 @@ export const AUDIT_FIELDS: Record<string, [string, string]> = {
   action: ['audit-action', 'Action'],
   recordType: ['audit-record-type', 'Record type'],
   recordId: ['audit-record-id', 'Record ID'],
+  person: ['audit-person', 'Person record number'],
   from: ['audit-from', 'From date'],
   to: ['audit-to', 'To date'],
 };

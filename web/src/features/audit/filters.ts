@@ -6,7 +6,7 @@ export interface AuditState {
   page: number;
 }
 
-const KEYS = ['actor', 'action', 'recordType', 'recordId', 'from', 'to'] as const;
+const KEYS = ['actor', 'action', 'recordType', 'recordId', 'person', 'from', 'to'] as const;
 
 export function parseAuditState(search: string): AuditState {
   const p = new URLSearchParams(search);
@@ -36,6 +36,7 @@ export function describeAuditFilters(f: AuditFilters): string {
     f.action ? `action ${f.action}` : '',
     f.recordType ? `record type ${f.recordType}` : '',
     f.recordId ? `record ID ${f.recordId}` : '',
+    f.person ? `person record ${f.person}` : '',
     f.from || f.to ? `dates ${f.from ?? 'start'} to ${f.to ?? 'today'}` : '',
   ].filter(Boolean);
   return parts.length ? parts.join('; ') : 'none (every entry)';
