@@ -26,7 +26,9 @@ hub problems action-update ID --action N (--data JSON | --data-file FILE|-) [--j
   The stage work of the web page, with the JSON body and validation of its API route (docs/api.md):
   update = PATCH /api/problems/{id}, stage = .../stage, action = .../actions, assess = .../assessment.
 hub problems export ID [--format html|pdf] --out FILE
-  The good-practice case study of a closed problem (audited as an export).`,
+hub problems export ID --preview
+  The good-practice case study of a closed problem (audited as an export). --preview prints the text
+  the export would publish, each removed name shown as »[name removed]«, and writes no file.`,
   'serve': `hub serve [--demo-if-empty]
   Serves the API and web app on PORT (default 3000). With --demo-if-empty (what npm start uses), an
   empty database is first filled with generated demo data, removed again by the first real import.`,

@@ -184,8 +184,11 @@ describe('every CSV route, command and download', () => {
     });
 
     it('downloadCsv (explorer) and downloadCsvRows (analyses) escape formulas and keep -8.9 a number', async () => {
-      const { downloadCsv } = await import('../../web/src/features/explorer/csv.js');
-      const { downloadCsvRows } = await import('../../web/src/features/analysis/common/download.js');
+      // the web's own modules (bundler-style imports, so loaded by path, outside the server's type-check)
+      type Download = (filename: string, header: string[], rows: unknown[][]) => void;
+      const load = (rel: string) => import(/* @vite-ignore */ path.join(repoRoot, rel)) as Promise<Record<string, Download>>;
+      const downloadCsv = (await load(WEB_HELPERS[0]!)).downloadCsv!;
+      const downloadCsvRows = (await load(WEB_HELPERS[1]!)).downloadCsvRows!;
       const rows = FORMULAS.map(([text], i) => [text, -8.9, i]);
       downloadCsv('explorer.csv', ['street', 'change', 'n'], rows);
       downloadCsvRows('kpis.csv', ['key', 'change', 'n'], rows);

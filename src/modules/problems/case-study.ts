@@ -167,6 +167,19 @@ export function caseStudyPreview(cs: CaseStudy): CaseStudyPreview {
   return { title, summary, sections, privacyNote: cs.privacyNote, words: cs.words, redactions };
 }
 
+/** The preview as plain text for a terminal: each redaction shown as »[name removed]«. */
+export function caseStudyPreviewText(p: CaseStudyPreview): string {
+  const t = (segs: Segments) => segs.map((x) => (x.redacted ? `»${x.text}«` : x.text)).join('');
+  const n = p.redactions;
+  return [
+    `Case study: ${t(p.title)}`,
+    `${n === 0 ? 'No names were found to remove; make sure nobody can be identified.' : `${n === 1 ? 'One name was' : `${n} names were`} removed, shown as »[name removed]«.`} Check the text before you export it.`,
+    '', 'Summary', t(p.summary),
+    ...p.sections.flatMap((s) => ['', s.heading, ...s.paragraphs.map(t)]),
+    '', p.privacyNote, '',
+  ].join('\n');
+}
+
 /** A self-contained HTML document (inline style, no scripts) of the case study. */
 export function caseStudyHtml(cs: CaseStudy, meta: { id: number; closedAt: string | null; generatedAt: string }): string {
   const body = cs.sections.map((s) => `<h2>${esc(s.heading)}</h2>\n${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}`).join('\n');

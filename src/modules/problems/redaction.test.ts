@@ -1,6 +1,6 @@
 // Issue 9 item 13: the case-study export leaked "Zoë" and "José" because `\b` only knows ASCII.
 import { describe, expect, it } from 'vitest';
-import { buildCaseStudy, caseStudyHtml, caseStudyPreview, redact, redactMarked, REDACTED } from './case-study.js';
+import { buildCaseStudy, caseStudyHtml, caseStudyPreview, caseStudyPreviewText, redact, redactMarked, REDACTED } from './case-study.js';
 import { deliveryOf } from './problem.js';
 import { completeProblem } from './problem.fixture.js';
 
@@ -75,5 +75,13 @@ describe('case study preview and export', () => {
     const previewText = p.sections.map((s) => s.paragraphs.map((segs) => segs.map((x) => x.text).join('')).join('\n')).join('\n');
     for (const s of p.sections) for (const para of s.paragraphs) expect(html).toContain(`<p>${para.map((x) => x.text).join('')}</p>`);
     expect(previewText).not.toMatch(/Zoë|José|Nguyễn|Siobhán/);
+  });
+
+  it('the terminal preview (hub problems export --preview) shows each redaction', () => {
+    const cs = buildCaseStudy(detail({ statement: 'José’s shop again' }) as never, ['José']);
+    const text = caseStudyPreviewText(caseStudyPreview(cs));
+    expect(text).toContain('»[name removed]«’s shop again');
+    expect(text).toContain('2 names were removed, shown as »[name removed]«. Check the text before you export it.');
+    expect(text).not.toContain('José');
   });
 });
