@@ -26,7 +26,9 @@ hub problems action-update ID --action N (--data JSON | --data-file FILE|-) [--j
   The stage work of the web page, with the JSON body and validation of its API route (docs/api.md):
   update = PATCH /api/problems/{id}, stage = .../stage, action = .../actions, assess = .../assessment.
 hub problems export ID [--format html|pdf] --out FILE
-  The good-practice case study of a closed problem (audited as an export).`,
+hub problems export ID --preview
+  The good-practice case study of a closed problem (audited as an export). --preview prints the text
+  the export would publish, each removed name shown as »[name removed]«, and writes no file.`,
   'serve': `hub serve [--demo-if-empty]
   Serves the API and web app on HOST:PORT (default 127.0.0.1:3000, this computer only; HOST=0.0.0.0
   for every interface) and prints the address it listens on. With --demo-if-empty (what npm start

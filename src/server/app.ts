@@ -6,7 +6,7 @@ import { compress } from 'hono/compress';
 import type { DatabaseHandle } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import type { TrustedProxies } from '../platform/client-address.js';
-import { errorBody, handleError } from '../platform/http.js';
+import { errorBody, handleError, rejectUnstorableInput } from '../platform/http.js';
 import { boundaryRoutes } from '../modules/boundaries/index.js';
 import { hasDemoData, policeDataRoutes } from '../modules/police-data/index.js';
 import { identityRoutes, sessionGuard } from '../modules/identity/index.js';
@@ -57,6 +57,8 @@ export function createApp(handle: DatabaseHandle, opts: AppOptions) {
 
   app.get('/api/health', async (c) => c.json({ status: 'ok', engine: handle.engine, demo: await hasDemoData(handle.db) }));
   app.use('/api/*', sessionGuard(deps));
+  // After the session check (401 first); before any route: bad JSON and unstorable text are 400s.
+  app.use('/api/*', rejectUnstorableInput());
   app.route('/', identityRoutes({ ...deps, secureCookies: opts.secureCookies ?? false, ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}) }));
   app.route('/', auditRoutes(handle.db, opts.auditKey));
   app.route('/', policeDataRoutes(handle.db));

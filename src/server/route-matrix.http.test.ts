@@ -84,6 +84,7 @@ const matrix: { method: string; path: string; body?: unknown; allowed: readonly 
   { method: 'POST', path: '/api/problems/9001/places', body: { placeId: 9101 }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
   { method: 'DELETE', path: '/api/problems/9001/places/9101', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
   { method: 'POST', path: '/api/problems/9001/close', body: { reason: 'Objective met' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  { method: 'GET', path: '/api/problems/9001/case-study', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
   { method: 'GET', path: '/api/problems/9001/case-study.html', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
   ...(fs.existsSync(chromiumPath()) ? [{ method: 'GET', path: '/api/problems/9001/case-study.pdf', allowed: ['admin', 'analyst', 'supervisor', 'officer'] as Role[] }] : []),
   // Plans (PMPs) and panels: fixtures from seedPlansPanelsMatrix (plan MP.plan active in Thanet, panel MP.panel of Thanet).

@@ -133,6 +133,13 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     await page.getByTestId('problem-close').click();
     await page.locator('[data-testid="problem-page"][data-stage="closed"]').waitFor();
     expect(await page.getByTestId('history').textContent()).toContain('Assessment → Closed');
+    // The author sees what will be published, each name removed highlighted, before downloading.
+    await page.getByTestId('case-study-preview').waitFor();
+    const previewText = await page.getByTestId('case-study-preview').textContent();
+    expect(previewText).toContain('[name removed] leads the group');
+    expect(previewText).not.toContain('Tobias');
+    expect(await page.getByTestId('case-study-preview').getByTestId('redaction').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('case-study-check').textContent()).toMatch(/names? (was|were) removed/);
     const html = await download(page, 'case-study-html');
     expect(html.name).toMatch(/^problem-\d+-case-study\.html$/);
     const doc = html.bytes.toString('utf8');

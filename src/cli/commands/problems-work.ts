@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import {
-  addAction, assertPdfAvailable, caseStudyDocument, htmlToPdf, computeAssessment, linkProblemPerson, linkProblemPlace, moveStage, updateAction, updateProblem,
+  addAction, assertPdfAvailable, caseStudyDocument, caseStudyPreviewOf, caseStudyPreviewText, htmlToPdf, computeAssessment, linkProblemPerson, linkProblemPlace, moveStage, updateAction, updateProblem,
 } from '../../modules/problems/index.js';
 import { AppError } from '../../platform/errors.js';
 import { parseCommandArgs } from '../args.js';
@@ -25,16 +25,27 @@ const problemId = (positionals: string[]): number => {
   return Number(positionals[0]);
 };
 
-/** `hub problems export ID --format html|pdf --out FILE`: the good-practice case study of a closed problem (audited). */
+/**
+ * `hub problems export ID --format html|pdf --out FILE`: the good-practice case study of a closed problem (audited).
+ * `--preview` prints what the export would publish, each removed name shown as »[name removed]«, and writes nothing.
+ */
 export async function runProblemExport(argv: string[]): Promise<number> {
-  const { values: v, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, out: { type: 'string' } },
-    z.object({ format: z.enum(['html', 'pdf'], { error: 'must be html or pdf' }).default('html'), out: z.string({ error: 'is required (a file to write)' }) }));
+  const { values: v, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, out: { type: 'string' }, preview: { type: 'boolean' } },
+    z.object({ format: z.enum(['html', 'pdf'], { error: 'must be html or pdf' }).default('html'), out: z.string().optional(), preview: z.boolean().default(false) })
+      .refine((x) => x.preview || x.out !== undefined, { path: ['out'], message: 'is required (a file to write), or give --preview to read the text first' }));
   const id = problemId(positionals);
+  if (v.preview) {
+    return withDatabase(async ({ handle, auditKey, actor }) => {
+      cliIo().stdout.write(caseStudyPreviewText(await caseStudyPreviewOf(handle.db, auditKey, { kind: 'cli', name: actor }, id)));
+      return 0;
+    });
+  }
+  const out = v.out!;
   if (v.format === 'pdf') assertPdfAvailable(); // before anything is exported or audited
   return withDatabase(async ({ handle, auditKey, actor }) => {
     const html = await caseStudyDocument(handle.db, auditKey, { kind: 'cli', name: actor }, id, v.format);
-    fs.writeFileSync(v.out, v.format === 'pdf' ? await htmlToPdf(html) : html);
-    cliIo().stdout.write(`Wrote the case study of problem ${id} to ${v.out}.\n`);
+    fs.writeFileSync(out, v.format === 'pdf' ? await htmlToPdf(html) : html);
+    cliIo().stdout.write(`Wrote the case study of problem ${id} to ${out}.\n`);
     return 0;
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { aboutPeople, appendAudit, assertAuditKey, readAuditChain, toStoredEntry } from '../../platform/audit/audit.js';
 import { chainVerifier, type ChainVerdict, type ExpectedHead } from '../../platform/audit/audit-chain.js';
 import { AppError } from '../../platform/errors.js';
+import { toCsv } from '../../platform/csv.js';
 import { authorize, type Principal } from '../../platform/policy.js';
 import { identityPolicy } from '../identity/identity.policy.js';
 import { z } from 'zod';
@@ -64,11 +65,6 @@ export async function searchAudit(db: Db, key: Buffer, principal: Principal, q: 
   });
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** Exports matching entries as CSV; an export needs a reason and is itself audited. */
 export async function exportAudit(db: Db, key: Buffer, principal: Principal, q: AuditQuery, reason: string | undefined): Promise<string> {
   authorize(identityPolicy, 'audit.export', principal);
@@ -76,8 +72,7 @@ export async function exportAudit(db: Db, key: Buffer, principal: Principal, q: 
   return db.transaction().execute(async (trx) => {
     const { entries } = await search(trx, q, 100_000, 0);
     await appendAudit(trx, key, { actor: `user:${principal.username}`, action: 'export', recordType: 'audit_log', reason: reason.trim(), details: { filters: { ...q, limit: undefined, offset: undefined }, rows: entries.length } });
-    const header = 'id,at,actor,action,record_type,record_id,purpose,recipients,reason,details,prev_mac,mac';
-    const lines = entries.map((e) => [e.id, e.at, e.actor, e.action, e.recordType, e.recordId, e.purpose, e.recipients, e.reason, e.details, e.prevMac, e.mac].map(csvCell).join(','));
-    return `${[header, ...lines].join('\r\n')}\r\n`;
+    const header = ['id', 'at', 'actor', 'action', 'record_type', 'record_id', 'purpose', 'recipients', 'reason', 'details', 'prev_mac', 'mac'];
+    return toCsv(header, entries.map((e) => [e.id, e.at, e.actor, e.action, e.recordType, e.recordId, e.purpose, e.recipients, e.reason, e.details as object | null, e.prevMac, e.mac]));
   });
 }

@@ -5,7 +5,7 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { scopeOf, visibleProblem } from './problems.access.js';
 import { problemDetail } from './problems.service.js';
-import { buildCaseStudy, caseStudyHtml } from './case-study.js';
+import { buildCaseStudy, caseStudyHtml, caseStudyPreview, type CaseStudyPreview } from './case-study.js';
 import { type Actor, actorName } from '../../platform/policy.js';
 
 /** Names that must not appear: people linked to the problem (with aliases) and the staff on it. */
@@ -29,6 +29,22 @@ export async function caseStudyDocument(db: Db, auditKey: Buffer, actor: Actor, 
     const cs = buildCaseStudy(await problemDetail(trx, p), await namesToRedact(trx, id));
     await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'export', recordType: 'problem', recordId: String(id), purpose: 'good practice case study', details: { format } });
     return caseStudyHtml(cs, { id, closedAt: p.closedAt, generatedAt: new Date().toISOString() });
+  });
+}
+
+/**
+ * What the export would publish, each redaction marked, for the author to check before a case
+ * study leaves the system (the same redaction and text as caseStudyDocument). Reading it is a
+ * view of the problem and is audited as one; nothing leaves the system.
+ */
+export async function caseStudyPreviewOf(db: Db, auditKey: Buffer, actor: Actor, id: number): Promise<CaseStudyPreview & { id: number }> {
+  scopeOf(actor, 'problems.export');
+  return db.transaction().execute(async (trx) => {
+    const p = await visibleProblem(trx, actor, 'problems.export', id);
+    if (p.stage !== 'closed') throw new AppError('conflict', `Only a closed problem can be shared as good practice: problem ${id} is at ${p.stage}`);
+    const cs = buildCaseStudy(await problemDetail(trx, p), await namesToRedact(trx, id));
+    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'view', recordType: 'problem', recordId: String(id), purpose: 'case study preview' });
+    return { id, ...caseStudyPreview(cs) };
   });
 }
 

@@ -26,22 +26,78 @@ export function limitWords(text: string, max: number): string {
   return w.length <= max ? w.join(' ') : `${w.slice(0, max - 2).join(' ')} [… shortened]`;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Wraps each redaction in the text of a built case study, so a preview can mark it; private-use characters. */
+export const MARK_OPEN = '\uE000';
+export const MARK_CLOSE = '\uE001';
+export const REDACTED = '[name removed]';
+const MARKS = /[\uE000\uE001]/g;
 
-/** Replaces every listed name (whole words, any case) with '[name removed]'. */
-export function redact(text: string, names: readonly string[]): string {
-  let out = text;
-  for (const n of [...names].filter((x) => x.trim().length > 1).sort((a, b) => b.length - a.length)) {
-    out = out.replace(new RegExp(`\\b${escapeRe(n.trim())}\\b`, 'gi'), '[name removed]');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const APOSTROPHES = "'\u2018\u2019\u02BC\u0060\u00B4";
+const HYPHENS = '\\-\u2010\u2011\u2012\u2013\u2014';
+/** Letters, marks and digits: a name starts and ends where none of these touch it (any script). */
+const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+
+/**
+ * The pattern of one name over NFD text: its base letters in any case (the `iu` flags fold case
+ * in every script), each with or without accents, so "Zoë", "ZOË", "Zoe", a decomposed "Zoë"
+ * and "Nguyễn"/"Nguyen" all match; apostrophes (' ’ ʼ) optional and interchangeable, hyphens
+ * and spaces interchangeable ("Mary-Jane", "Mary Jane"). A following 's (possessive) is left
+ * as it is: "[name removed]'s".
+ */
+function namePattern(name: string): string | null {
+  const base = name.normalize('NFD').replace(/\p{M}/gu, '').trim();
+  if ([...base.replace(new RegExp(`[\\s${APOSTROPHES}${HYPHENS}]`, 'gu'), '')].length < 2) return null;
+  let out = '';
+  let sep = false;
+  for (const ch of base) {
+    if (/[\s\-\u2010-\u2014]/u.test(ch)) { sep = true; continue; }
+    if (sep) { out += `[\\s${HYPHENS}]+`; sep = false; }
+    if (APOSTROPHES.includes(ch)) out += `[${APOSTROPHES}]?`;
+    else out += `${escapeRe(ch)}\\p{M}*`;
   }
   return out;
+}
+
+/**
+ * Replaces every listed name (whole names in any script, any case, with or without accents,
+ * typed composed or decomposed) with '[name removed]', each wrapped in MARK_OPEN/MARK_CLOSE.
+ * The text comes back in NFC. Use `unmarked` for what is published, `markedSegments` for a preview.
+ */
+export function redactMarked(text: string, names: readonly string[]): string {
+  let out = text.replace(MARKS, '').normalize('NFD');
+  // One pass, longest name first: "Zoë Smith" is removed whole, and nothing is matched twice.
+  const patterns = [...new Set(names.map(namePattern).filter((p): p is string => p !== null))].sort((a, b) => b.length - a.length);
+  if (patterns.length > 0) {
+    out = out.replace(new RegExp(`${BEFORE}(?:${patterns.join('|')})${AFTER}`, 'giu'), `${MARK_OPEN}${REDACTED}${MARK_CLOSE}`);
+  }
+  return out.normalize('NFC');
+}
+
+/** The published form of a marked text. */
+export const unmarked = (s: string) => s.replace(MARKS, '');
+
+/** A marked text cut into plain and redacted pieces, for a preview that shows every redaction. */
+export function markedSegments(s: string): { text: string; redacted?: true }[] {
+  const out: { text: string; redacted?: true }[] = [];
+  for (const [i, part] of s.split(new RegExp(`(${MARK_OPEN}[^${MARK_CLOSE}]*${MARK_CLOSE})`, 'u')).entries()) {
+    if (part === '') continue;
+    out.push(i % 2 === 1 ? { text: unmarked(part), redacted: true } : { text: part });
+  }
+  return out;
+}
+
+/** Replaces every listed name with '[name removed]' (see redactMarked), as published. */
+export function redact(text: string, names: readonly string[]): string {
+  return unmarked(redactMarked(text, names));
 }
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${Math.round(x * 100)}%`);
 
 /** Builds the case study of a problem from its structured fields; `names` are redacted from every free text. Pure. */
 export function buildCaseStudy(d: ProblemDetail, names: readonly string[]): CaseStudy {
-  const clean = (s: string | null | undefined) => (s ? redact(s, names) : '');
+  const clean = (s: string | null | undefined) => (s ? redactMarked(s, names) : '');
   const r = d.assessment?.result as { reading?: string; counts?: Record<string, { pre: number; post: number }>; p?: number | null; estTotal?: number; periods?: { pre: { from: string; to: string }; post: { from: string; to: string } }; harm?: { harmEst?: number; p?: number | null } | null } | undefined;
   const mechanisms = [...new Set(d.actions.map((a) => a.mechanism))];
   const agencies = [...new Set(d.actions.map((a) => a.partnerAgency).filter((x): x is string => x !== null))];
@@ -88,7 +144,41 @@ export function buildCaseStudy(d: ProblemDetail, names: readonly string[]): Case
   return { title: clean(d.title), summary, sections, privacyNote: PRIVACY_NOTE, words: { summary: words(summary), description } };
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const esc = (s: string) => unmarked(s).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+type Segments = { text: string; redacted?: true }[];
+
+/** What the author checks before a case study leaves the system: the published text, each redaction marked. */
+export interface CaseStudyPreview {
+  title: Segments;
+  summary: Segments;
+  sections: { heading: string; paragraphs: Segments[] }[];
+  privacyNote: string;
+  words: CaseStudy['words'];
+  redactions: number;
+}
+
+/** The case study as pieces of plain and redacted text (the same text as the export). */
+export function caseStudyPreview(cs: CaseStudy): CaseStudyPreview {
+  const sections = cs.sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs.map(markedSegments) }));
+  const title = markedSegments(cs.title);
+  const summary = markedSegments(cs.summary);
+  const redactions = [title, summary, ...sections.flatMap((s) => s.paragraphs)].reduce((n, segs) => n + segs.filter((x) => x.redacted).length, 0);
+  return { title, summary, sections, privacyNote: cs.privacyNote, words: cs.words, redactions };
+}
+
+/** The preview as plain text for a terminal: each redaction shown as »[name removed]«. */
+export function caseStudyPreviewText(p: CaseStudyPreview): string {
+  const t = (segs: Segments) => segs.map((x) => (x.redacted ? `»${x.text}«` : x.text)).join('');
+  const n = p.redactions;
+  return [
+    `Case study: ${t(p.title)}`,
+    `${n === 0 ? 'No names were found to remove; make sure nobody can be identified.' : `${n === 1 ? 'One name was' : `${n} names were`} removed, shown as »[name removed]«.`} Check the text before you export it.`,
+    '', 'Summary', t(p.summary),
+    ...p.sections.flatMap((s) => ['', s.heading, ...s.paragraphs.map(t)]),
+    '', p.privacyNote, '',
+  ].join('\n');
+}
 
 /** A self-contained HTML document (inline style, no scripts) of the case study. */
 export function caseStudyHtml(cs: CaseStudy, meta: { id: number; closedAt: string | null; generatedAt: string }): string {

@@ -9,7 +9,8 @@ export { linkProblemPerson, linkProblemPlace } from './problems.links.service.js
 export { computeAssessment } from './problems.assessment.service.js';
 export { getProblemCounts } from './problems.counts.service.js';
 export { listTasks } from './problems.tasks.service.js';
-export { assertPdfAvailable, caseStudyDocument, htmlToPdf } from './case-study.service.js';
+export { assertPdfAvailable, caseStudyDocument, caseStudyPreviewOf, htmlToPdf } from './case-study.service.js';
+export { caseStudyPreviewText } from './case-study.js';
 export { checkStageMove, stageNeeds } from './stage-rules.js';
 export { qualityScore } from './quality.js';
 export type { Problem, ProblemAction } from './problem.js';

@@ -57,5 +57,9 @@ describe('hub problems', () => {
     const exported = await run(['export', id, '--out', '/dev/null']);
     expect(exported.code).toBe(4);
     expect(exported.stderr).toContain('Only a closed problem can be shared as good practice');
+    const preview = await run(['export', id, '--preview']);
+    expect(preview.code).toBe(4);
+    expect(preview.stderr).toContain('Only a closed problem can be shared as good practice');
+    expect((await run(['export', id])).stderr).toBe('hub: --out: is required (a file to write), or give --preview to read the text first\n');
   }, 120_000);
 });

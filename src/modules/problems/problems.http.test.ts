@@ -128,6 +128,14 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
     expect(assessed.assessment.result.provenance.analysis).toBe('wdd');
     expect(assessed.warnings.some((w) => w.includes('pre period 2025-01..2025-01 of the evaluation overlaps'))).toBe(true);
     expect((await req('supervisor', `/api/problems/${id}/case-study.html`)).status).toBe(409);
+    expect((await req('supervisor', `/api/problems/${id}/case-study`)).status).toBe(409);
+    // A child victim with accents in her name (issue 9: "Zoë" leaked 7 times, "José" once), linked
+    // to the problem and named in the free text in other cases, forms and a possessive.
+    const zoe = await req('supervisor', '/api/people', 'POST', { givenName: 'Zoë', familyName: 'Nguyễn', district: 'Thanet', aliases: [{ givenName: 'José', familyName: "O'Neill" }] });
+    expect(zoe.status).toBe(201);
+    expect((await req('supervisor', `/api/problems/${id}/people`, 'POST', { personId: ((await zoe.json()) as { id: number }).id, role: 'victim' })).status).toBe(204);
+    const nfd = (s: string) => s.normalize('NFD');
+    expect((await req('supervisor', `/api/problems/${id}`, 'PATCH', { lessons: `${nfd('Zoë')}’s family and ZOË agreed; José and O’Neill helped; NGUYỄN too` })).status).toBe(200);
     const closed = await req('supervisor', `/api/problems/${id}/close`, 'POST', { reason: 'Objective met' });
     expect(closed.status).toBe(200);
     const detail = (await closed.json()) as { stage: string; history: { fromStage: string | null; toStage: string; actor: string }[] };
@@ -143,6 +151,18 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
     expect(doc).toContain('No personal data');
     expect(doc).not.toContain('Jane');
     expect(doc).not.toContain('officer1');
+    for (const name of ['Zoë', 'ZOË', 'Zoe', 'José', 'Jos', 'Neill', 'Nguy', 'NGUY']) expect(doc.normalize('NFC')).not.toContain(name);
+    expect(doc).toContain('Lessons learned: [name removed]’s family and [name removed] agreed; [name removed] and [name removed] helped; [name removed] too');
+    // The preview shows the same text, each redaction marked.
+    const preview = await req('supervisor', `/api/problems/${id}/case-study`);
+    expect(preview.status).toBe(200);
+    const pv = (await preview.json()) as { redactions: number; sections: { heading: string; paragraphs: { text: string; redacted?: boolean }[][] }[] };
+    const lessons = pv.sections.find((x) => x.heading === 'Assessment')!.paragraphs.find((x) => x[0]!.text.startsWith('Lessons learned'))!;
+    expect(lessons.filter((x) => x.redacted).map((x) => x.text)).toEqual(Array(5).fill('[name removed]'));
+    expect(lessons.map((x) => x.text).join('')).toBe('Lessons learned: [name removed]’s family and [name removed] agreed; [name removed] and [name removed] helped; [name removed] too');
+    expect(pv.redactions).toBeGreaterThanOrEqual(5);
+    expect(JSON.stringify(pv).normalize('NFC')).not.toMatch(/Zo[eë]|José|Neill|Nguy/i);
+    expect((await req('partner', `/api/problems/${id}/case-study`)).status).toBe(403);
     if (fs.existsSync(chromiumPath())) {
       const pdf = await req('supervisor', `/api/problems/${id}/case-study.pdf`);
       expect(pdf.status).toBe(200);
@@ -156,7 +176,7 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
     const paths = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/problems')).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
     expect(paths).toEqual([
       'DELETE /api/problems/{id}/people/{personId}', 'DELETE /api/problems/{id}/places/{placeId}', 'GET /api/problems', 'GET /api/problems/tasks', 'GET /api/problems/{id}',
-      'GET /api/problems/{id}/case-study.html', 'GET /api/problems/{id}/case-study.pdf', 'GET /api/problems/{id}/counts', 'PATCH /api/problems/{id}',
+      'GET /api/problems/{id}/case-study', 'GET /api/problems/{id}/case-study.html', 'GET /api/problems/{id}/case-study.pdf', 'GET /api/problems/{id}/counts', 'PATCH /api/problems/{id}',
       'PATCH /api/problems/{id}/actions/{actionId}', 'POST /api/problems', 'POST /api/problems/{id}/actions', 'POST /api/problems/{id}/assessment',
       'POST /api/problems/{id}/close', 'POST /api/problems/{id}/people', 'POST /api/problems/{id}/places', 'POST /api/problems/{id}/stage',
     ]);

@@ -11,7 +11,7 @@ import { getProblemCounts } from './problems.counts.service.js';
 import { createProblem, getProblem, listProblems, updateProblem } from './problems.service.js';
 import { closeProblem, moveStage } from './problems.stage.service.js';
 import { listTasks } from './problems.tasks.service.js';
-import { assertPdfAvailable, caseStudyDocument, htmlToPdf } from './case-study.service.js';
+import { assertPdfAvailable, caseStudyDocument, caseStudyPreviewOf, htmlToPdf } from './case-study.service.js';
 import { linkProblemPerson, linkProblemPlace, personLinkSchema, placeLinkSchema, unlinkProblemPerson, unlinkProblemPlace } from './problems.links.service.js';
 import { ACTION_STATUSES, actionPatchSchema, closeSchema, MECHANISMS, newActionSchema, newProblemSchema, problemFieldsSchema, STAGES, stageMoveSchema, STATEMENT_TYPES } from './problems.schema.js';
 
@@ -49,6 +49,7 @@ const R = {
   linkPlace: createRoute({ method: 'post', path: '/api/problems/{id}/places', summary: 'Link a place in your scope', request: { params: idParam, ...body(placeLinkSchema, 'placeId') }, responses: { 204: { description: 'Linked (again: no change)' }, ...common } }),
   unlinkPlace: createRoute({ method: 'delete', path: '/api/problems/{id}/places/{placeId}', summary: 'Remove a place from the problem', request: { params: placeParam }, responses: { 204: { description: 'Unlinked' }, ...common } }),
   counts: createRoute({ method: 'get', path: '/api/problems/{id}/counts', summary: 'Linked incidents counted live through the saved filter, with repeat measures and the monthly profile', request: { params: idParam }, responses: { 200: json(anyBody, 'Counts with provenance'), ...common } }),
+  preview: createRoute({ method: 'get', path: '/api/problems/{id}/case-study', summary: 'Preview of the case study of a closed problem: the text the export publishes, with each redaction marked (segments with redacted: true)', request: { params: idParam }, responses: { 200: json(anyBody, 'Title, summary and sections as text segments; redactions counted'), 409: err('Not closed'), ...common } }),
   html: createRoute({ method: 'get', path: '/api/problems/{id}/case-study.html', summary: 'Good-practice case study of a closed problem (Tilley format, no personal data; audited export)', request: { params: idParam }, responses: { 200: { description: 'HTML document', content: { 'text/html': { schema: z.string() } } }, 409: err('Not closed'), ...common } }),
   pdf: createRoute({ method: 'get', path: '/api/problems/{id}/case-study.pdf', summary: 'The case study as PDF (rendered in headless Chromium: HUB_CHROMIUM, default /usr/bin/chromium)', request: { params: idParam }, responses: { 200: { description: 'PDF document', content: { 'application/pdf': { schema: z.string() } } }, 409: err('Not closed'), 503: err('Chromium not available'), ...common } }),
 };
@@ -94,6 +95,7 @@ export function problemRoutes(db: Db, auditKey: Buffer) {
   app.openapi(R.linkPlace, async (c) => linked(c, await linkProblemPlace(db, auditKey, actorOf(c), num(c.req.valid('param').id), await jsonBody(c))));
   app.openapi(R.unlinkPlace, async (c) => linked(c, await unlinkProblemPlace(db, auditKey, actorOf(c), num(c.req.valid('param').id), num(c.req.valid('param').placeId))));
   app.openapi(R.counts, async (c) => c.json(await getProblemCounts(db, auditKey, actorOf(c), num(c.req.valid('param').id)), 200) as never);
+  app.openapi(R.preview, async (c) => c.json(await caseStudyPreviewOf(db, auditKey, actorOf(c), num(c.req.valid('param').id)), 200) as never);
   app.openapi(R.html, async (c) => {
     const id = num(c.req.valid('param').id);
     const html = await caseStudyDocument(db, auditKey, actorOf(c), id, 'html');

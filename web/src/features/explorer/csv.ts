@@ -1,19 +1,10 @@
-// Client-side CSV: every chart can hand its numbers to a spreadsheet.
+// Client-side CSV: every chart can hand its numbers to a spreadsheet. The writer is the server's
+// (src/platform/csv.ts, pure), so every CSV the system writes escapes formulas the same way.
 import { downloadText } from '../../app/download';
+import { toCsv, type CsvValue } from '../../../../src/platform/csv';
 
-export type Cell = string | number | null | undefined;
-
-function escapeCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  // Stop spreadsheet formula injection from text fields (e.g. street names starting with "=").
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(escapeCell).join(',')).join('\r\n') + '\r\n';
-}
+export { toCsv };
+export type Cell = CsvValue;
 
 export function downloadCsv(filename: string, header: string[], rows: Cell[][]): void {
   downloadText(filename, toCsv(header, rows), 'text/csv;charset=utf-8');

@@ -8,6 +8,7 @@ import { useApi } from '../../app/useApi';
 import { assess, getProblem, mayEditProblems, patchProblem, STAGE_LABEL, STAGES, type Problem, type Stage } from './api';
 import { ProblemReviews } from '../panels/ProblemReviews';
 import { AssessmentResult } from './AssessmentResult';
+import { CaseStudyPreview } from './CaseStudyPreview';
 import { CountsPanel } from './CountsPanel';
 import { LinksPanel } from './LinksPanel';
 import { QualityPanel, HistoryPanel } from './QualityPanel';
@@ -95,10 +96,7 @@ function ProblemView({ p, onChanged, reload }: { p: Problem; onChanged: (next?: 
             <section className="panel" aria-labelledby="case-study-title" data-testid="case-study">
               <h2 className="panel__title" id="case-study-title">Share as good practice</h2>
               <p className="small">A case study in the Tilley format (summary of at most 400 words), without personal data. The export is audited.</p>
-              <p className="button-group">
-                <a className="button button--secondary button--small" href={`/api/problems/${p.id}/case-study.html`} download data-testid="case-study-html">Case study (HTML)</a>
-                <a className="button button--secondary button--small" href={`/api/problems/${p.id}/case-study.pdf`} download data-testid="case-study-pdf">Case study (PDF)</a>
-              </p>
+              {mayEditProblems(me.role) ? <CaseStudyPreview problemId={p.id} updatedAt={p.updatedAt} /> : null}
               {mayEditProblems(me.role) ? (
                 <p className="small" data-testid="good-practice">
                   {p.goodPractice ? 'Flagged as good practice to share. ' : 'Not flagged as good practice yet. '}

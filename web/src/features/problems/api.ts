@@ -93,3 +93,17 @@ export const caseStudyUrl = (id: number, format: 'html' | 'pdf') => `${base(id)}
 
 /** Roles that open and change problems (partners read some; auditors none). */
 export const mayEditProblems = (role: string) => ['admin', 'analyst', 'supervisor', 'officer'].includes(role);
+
+/** A piece of the published text; `redacted` marks where a name was removed. */
+export interface Segment { text: string; redacted?: boolean }
+/** What the case study export publishes, each redaction marked (GET /api/problems/{id}/case-study). */
+export interface CaseStudyPreview {
+  id: number;
+  title: Segment[];
+  summary: Segment[];
+  sections: { heading: string; paragraphs: Segment[][] }[];
+  privacyNote: string;
+  words: { summary: number; description: number };
+  redactions: number;
+}
+export const getCaseStudyPreview = (id: number, signal?: AbortSignal) => apiGet<CaseStudyPreview>(`${base(id)}/case-study`, {}, signal);

@@ -1,11 +1,12 @@
 // Files for download, made in the browser from what the page shows.
 import { downloadText } from '../../../app/download';
-import { toCsv, type Cell } from '../../explorer/csv';
+import { downloadCsv, type Cell } from '../../explorer/csv';
 
 export { downloadText };
 
+/** The analyses' CSV downloads: the one CSV writer (src/platform/csv.ts) through the explorer's downloadCsv. */
 export function downloadCsvRows(filename: string, header: string[], rows: Cell[][]): void {
-  downloadText(filename, toCsv(header, rows), 'text/csv;charset=utf-8');
+  downloadCsv(filename, header, rows);
 }
 
 /** prevention-hub_<what>_<from>_to_<to>.<ext> */
