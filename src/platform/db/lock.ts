@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
  * PGlite is single-process. A pid file in the data directory keeps a second process out
  * (clear error instead of a corrupted database); a lock left by a dead process is taken over.
  */
-export function acquireDirLock(dataDir: string): () => void {
+export function acquireDirLock(dataDir: string, notify: (message: string) => void = (m) => process.stderr.write(`hub: ${m}\n`)): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'hub.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -29,6 +29,13 @@ export function acquireDirLock(dataDir: string): () => void {
           'database_locked',
           `The embedded database in ${dataDir} is in use by another process (pid ${holder}). ` +
             'Stop it first (e.g. the running server), or set DATABASE_URL to use a PostgreSQL server, which allows many processes.',
+        );
+      }
+      if (holder !== process.pid) {
+        notify(
+          `Took over the lock on the embedded database in ${dataDir}: it was left by ` +
+            (Number.isInteger(holder) ? `process ${holder}, which is no longer running` : 'a process that did not record its id') +
+            ' (it did not shut down cleanly). Nothing needs to be deleted by hand.',
         );
       }
       fs.rmSync(file, { force: true });
