@@ -10,6 +10,7 @@ const envSchema = z.object({
   HUB_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HUB_AUDIT_KEY: z.string().optional(),
   HUB_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   auditKeyFromEnv: string | undefined;
   /** Always mark cookies Secure (set behind a TLS-terminating proxy that does not send X-Forwarded-Proto). */
   secureCookies: boolean;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before the database closes. */
+  shutdownTimeoutMs: number;
 }
 
 /** Parses the environment once. Empty strings count as unset. */
@@ -40,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.HUB_LOG_LEVEL,
     auditKeyFromEnv: e.HUB_AUDIT_KEY,
     secureCookies: e.HUB_SECURE_COOKIES === '1',
+    shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
   };
 }
