@@ -12,6 +12,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   engine: EngineKind;
+  /** The engine under Kysely (backups use it directly). */
+  raw: Engine;
   close(): Promise<void>;
 }
 
@@ -20,7 +22,7 @@ export interface DatabaseHandle {
  * and applies pending migrations before anything else runs.
  */
 export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<DatabaseHandle> {
-  const engine: Engine = config.databaseUrl ? await openPgEngine(config.databaseUrl) : await openPgliteEngine(config.dataDir);
+  const engine = await openEngine(config);
   try {
     await migrateToLatest(engine);
   } catch (err) {
@@ -32,7 +34,13 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
   return {
     db,
     engine: engine.kind,
+    raw: engine,
     // Closes the engine even when no query ran (Kysely skips an unused driver's destroy).
     close: () => (closing ??= db.destroy().finally(() => engine.close())),
   };
+}
+
+/** The engine alone, no migrations applied (restore builds the schema itself). */
+export async function openEngine(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Engine> {
+  return config.databaseUrl ? openPgEngine(config.databaseUrl) : openPgliteEngine(config.dataDir);
 }
