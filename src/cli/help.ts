@@ -41,7 +41,7 @@ hub problems export ID [--format html|pdf] --out FILE
   Counts street-level incidents; --json prints [{"key":...,"count":N}].`,
   'backup': `hub backup FILE [--force] [--json]
   Writes a consistent backup of the whole database (either engine) to one file (owner-only). On the
-  embedded database the server must be stopped first. The audit key is not in it: keep it separately.
+  embedded database a running server takes it (local socket). The audit key is not in it: keep it separately.
   --force replaces an existing FILE.`,
   'restore': `hub restore FILE [--force] [--json]
   Restores a backup into an empty database, all or nothing, then applies newer database changes.

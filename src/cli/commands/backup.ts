@@ -17,6 +17,7 @@ import { setLogLevel } from '../../platform/logger.js';
 import { parseCommandArgs } from '../args.js';
 import { cliActor } from '../context.js';
 import { helpOf } from '../help.js';
+import { askRunningServer } from '../local-socket.js';
 
 const schema = z.object({ force: z.boolean().default(false), json: z.boolean().default(false) });
 const options = { force: { type: 'boolean' }, json: { type: 'boolean' } } as const;
@@ -31,15 +32,17 @@ async function open(config: Config, what: string): Promise<Engine> {
   try {
     return await openEngine(config);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'database_locked') {
-      throw new AppError(
-        'database_locked',
-        `${err.message} ${what} goes through the process that owns the embedded database, so stop the server first ` +
-          '(copying the data directory of a running database is not supported: the copy may be unusable).',
-      );
-    }
-    throw err;
+    throw lockedAdvice(err, what);
   }
+}
+
+function lockedAdvice(err: unknown, what: string): unknown {
+  if (!(err instanceof AppError && err.code === 'database_locked')) return err;
+  return new AppError(
+    'database_locked',
+    `${err.message} ${what} goes through the process that owns the embedded database, so stop the server first ` +
+      '(copying the data directory of a running database is not supported: the copy may be unusable).',
+  );
 }
 
 /** The audit key in use here, without creating one (a new key would not match a restored log). */
@@ -52,6 +55,33 @@ function withKysely<T>(engine: Engine, fn: (db: Kysely<Database>) => Promise<T>)
   return fn(new Kysely<Database>({ dialect: engineDialect(engine) }));
 }
 
+/**
+ * The backup itself, on an open engine: run by `hub backup`, or by the running server when the
+ * CLI hands it over (local socket). Returns what to print and the exit code.
+ */
+export async function backupWork(engine: Engine, auditKey: Buffer, file: string, opts: { force: boolean; json: boolean }): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (fs.existsSync(file) && !opts.force) {
+    throw new AppError('conflict', `${file} already exists: choose another name, or add --force to replace it.`);
+  }
+  const header = await backupDatabase(engine, file);
+  const rows = header.tables.reduce((n, t) => n + t.rows, 0);
+  const bytes = fs.statSync(file).size;
+  await withKysely(engine, (db) =>
+    db.transaction().execute((trx) =>
+      appendAudit(trx, auditKey, {
+        actor: cliActor(),
+        action: 'database.backup',
+        details: { tables: header.tables.length, rows, bytes, schemaVersion: header.migrations.at(-1) ?? null },
+      }),
+    ),
+  );
+  const stdout = opts.json
+    ? `${JSON.stringify({ file, bytes, engine: header.engine, schemaVersion: header.migrations.at(-1) ?? null, tables: header.tables.map((t) => ({ table: t.name, rows: t.rows })) })}\n`
+    : `Backup written to ${file} (${(bytes / 1e6).toFixed(1)} MB): ${header.tables.length} tables, ${rows} rows.\n` +
+      'The audit key is NOT in the backup: keep a copy of it separately (see docs/operations.md).\n';
+  return { code: 0, stdout, stderr: '' };
+}
+
 export async function runBackup(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, options, schema);
   const file = oneFile(positionals, 'backup');
@@ -60,31 +90,25 @@ export async function runBackup(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   setLogLevel(config.logLevel);
-  const auditKey = loadAuditKey(config.dataDir, config.auditKeyFromEnv);
-  const engine = await open(config, 'A backup');
+  let engine: Engine;
   try {
+    engine = await openEngine(config);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'database_locked')) throw err;
+    // The running server holds the embedded database: it takes the backup (same OS user only).
+    const reply = await askRunningServer(config.dataDir, { command: 'backup', file, force: values.force, json: values.json });
+    if (!reply) throw lockedAdvice(err, 'A backup');
+    process.stdout.write(reply.stdout);
+    process.stderr.write(reply.stderr);
+    process.stderr.write(`(run by the running server, pid ${reply.pid})\n`);
+    return reply.code;
+  }
+  try {
+    const auditKey = loadAuditKey(config.dataDir, config.auditKeyFromEnv);
     await migrateToLatest(engine);
-    const header = await backupDatabase(engine, file);
-    const rows = header.tables.reduce((n, t) => n + t.rows, 0);
-    const bytes = fs.statSync(file).size;
-    await withKysely(engine, (db) =>
-      db.transaction().execute((trx) =>
-        appendAudit(trx, auditKey, {
-          actor: cliActor(),
-          action: 'database.backup',
-          details: { tables: header.tables.length, rows, bytes, schemaVersion: header.migrations.at(-1) ?? null },
-        }),
-      ),
-    );
-    if (values.json) {
-      process.stdout.write(`${JSON.stringify({ file, bytes, engine: header.engine, schemaVersion: header.migrations.at(-1) ?? null, tables: header.tables.map((t) => ({ table: t.name, rows: t.rows })) })}\n`);
-    } else {
-      process.stdout.write(
-        `Backup written to ${file} (${(bytes / 1e6).toFixed(1)} MB): ${header.tables.length} tables, ${rows} rows.\n` +
-          'The audit key is NOT in the backup: keep a copy of it separately (see docs/operations.md).\n',
-      );
-    }
-    return 0;
+    const out = await backupWork(engine, auditKey, file, values);
+    process.stdout.write(out.stdout);
+    return out.code;
   } finally {
     await engine.close();
   }

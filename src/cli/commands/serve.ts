@@ -12,6 +12,8 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { createApp } from '../../server/app.js';
 import { parseCommandArgs } from '../args.js';
 import { cliActor } from '../context.js';
+import { listenLocalSocket } from '../local-socket.js';
+import { backupWork } from './backup.js';
 
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { 'demo-if-empty': { type: 'boolean' } }, z.object({ 'demo-if-empty': z.boolean().default(false) }));
@@ -39,6 +41,16 @@ export async function runServe(argv: string[]): Promise<number> {
       `No accounts yet${demo ? '' : ''}: create the first admin with\n  npx hub user create --username NAME --role admin --password-stdin\n`,
     );
   }
+  // On the embedded database, CLI commands that need it (hub backup) are handed to this process.
+  let closeSocket = async () => {};
+  if (!config.databaseUrl) {
+    try {
+      closeSocket = await listenLocalSocket(config.dataDir, (req) => backupWork(handle.raw, auditKey, req.file, req));
+    } catch (err) {
+      // e.g. a data directory path too long for a socket: the server runs, hub backup needs it stopped.
+      log.warn('no local socket for CLI commands', { error: (err as Error).message });
+    }
+  }
   const app = createApp(handle, { auditKey, secureCookies: config.secureCookies });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -61,6 +73,7 @@ export async function runServe(argv: string[]): Promise<number> {
         process.exit(1);
       }, deadline + 15_000);
       force.unref();
+      void closeSocket();
       void drainHttp(server as unknown as HttpServerLike, deadline).then((cut) => {
         if (cut > 0) log.warn('shutdown deadline reached: connections with requests still running were closed', { connections: cut });
         handle.close().then(

@@ -201,17 +201,42 @@ describe('hub backup and hub restore', () => {
     expect((await countsOf(target)).map((t) => (t.table === 'audit_log' ? { ...t, rows: t.rows - 1 } : t))).toEqual(before);
   });
 
-  it.runIf(testEngine() === 'pglite')('while the server holds the embedded database, backup says to stop it', async () => {
+  it.runIf(testEngine() === 'pglite')('while the server holds the embedded database, it takes the backup for the CLI; restore says to stop it', async () => {
     const server = await startHubServer(source.env);
     try {
-      const r = await runHub(['backup', path.join(tmp.dir, 'live.backup')], source.env);
-      expect(r.code).toBe(7);
-      expect(r.stderr).toContain(`pid ${server.child.pid}`);
-      expect(r.stderr).toMatch(/stop the server first/);
-      expect(fs.existsSync(path.join(tmp.dir, 'live.backup'))).toBe(false);
+      const sock = path.join(source.dataDir, 'hub.sock');
+      expect(fs.statSync(sock).isSocket()).toBe(true);
+      expect(fs.statSync(sock).mode & 0o777).toBe(0o600);
+      const live = path.join(tmp.dir, 'live.backup');
+      const r = await runHub(['backup', '--json', live], source.env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`(run by the running server, pid ${server.child.pid})`);
+      expect(JSON.parse(r.stdout)).toMatchObject({ file: live, tables: expect.arrayContaining([{ table: 'audit_log', rows: expect.any(Number) }]) });
+      expect(fs.statSync(live).mode & 0o777).toBe(0o600);
+      // The server's answer to an existing file is the same refusal.
+      const again = await runHub(['backup', live], source.env);
+      expect(again.code).toBe(4);
+      expect(again.stderr).toMatch(/already exists/);
+      // Restore replaces the database under the server: it must be stopped.
+      const restore = await runHub(['restore', '--force', live], source.env);
+      expect(restore.code).toBe(7);
+      expect(restore.stderr).toContain(`pid ${server.child.pid}`);
+      expect(restore.stderr).toMatch(/stop the server first/);
+      // The backup restores like any other.
+      const target = await freshDb();
+      copyKey(source, target);
+      const back = await runHub(['restore', '--json', live], target.env);
+      expect(back.code, back.stderr).toBe(0);
+      expect(JSON.parse(back.stdout)).toMatchObject({ audit: { verified: true } });
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
     }
+    expect(fs.existsSync(path.join(source.dataDir, 'hub.sock'))).toBe(false);
+    // With the server gone and its socket left behind (a crash), backup opens the database itself.
+    fs.writeFileSync(path.join(source.dataDir, 'hub.sock'), '');
+    const after = await runHub(['backup', '--force', path.join(tmp.dir, 'live.backup')], source.env);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).not.toMatch(/running server/);
   });
 });
