@@ -46,6 +46,14 @@ hub problems export ID --preview
   'stats': `hub stats --by month|category|district|outcome|force|lsoa [--from YYYY-MM] [--to YYYY-MM]
           [--category C]... [--district D]... [--force F]... [--outcome O]... [--lsoa CODE]... [--json]
   Counts street-level incidents; --json prints [{"key":...,"count":N}].`,
+  'backup': `hub backup FILE [--force] [--json]
+  Writes a consistent backup of the whole database (either engine) to one file (owner-only). On the
+  embedded database a running server takes it (local socket). The audit key is not in it: keep it separately.
+  --force replaces an existing FILE.`,
+  'restore': `hub restore FILE [--force] [--json]
+  Restores a backup into an empty database, all or nothing, then applies newer database changes.
+  A database that holds data is refused; --force replaces it. Put back the audit key kept with the
+  backup first: the restored audit log is verified with it.`,
   'migrate': `hub migrate
   Applies pending database migrations (every command does this first) and reports the engine.`,
   'analyse': `hub analyse NAME [options] [--json]

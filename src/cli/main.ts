@@ -69,6 +69,14 @@ const commands: Record<string, Command> = {
     help: helpOf('panels'),
     load: async () => (await import('./commands/panels.js')).runPanels,
   },
+  backup: {
+    help: helpOf('backup'),
+    load: async () => (await import('./commands/backup.js')).runBackup,
+  },
+  restore: {
+    help: helpOf('restore'),
+    load: async () => (await import('./commands/backup.js')).runRestore,
+  },
   migrate: {
     help: helpOf('migrate'),
     load: async () => (await import('./commands/migrate.js')).runMigrate,

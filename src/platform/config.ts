@@ -18,6 +18,7 @@ const envSchema = z.object({
     .optional(),
   HUB_IMPORT_MAX_SHRINK: z.coerce.number().min(0, 'a share from 0 to 1, such as 0.02').max(1, 'a share from 0 to 1, such as 0.02').default(0.02),
   HUB_TRUSTED_PROXIES: z.string().default(''),
+  HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 /**
@@ -64,6 +65,8 @@ export interface Config {
   importMaxShrink: number;
   /** Reverse proxies whose X-Forwarded-For names the client (sign-in throttling); none by default. */
   trustedProxies: TrustedProxies;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before the database closes. */
+  shutdownTimeoutMs: number;
 }
 
 /** Parses the environment once. Empty strings count as unset. */
@@ -93,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteSharedBuffers: e.HUB_PGLITE_SHARED_BUFFERS,
     importMaxShrink: e.HUB_IMPORT_MAX_SHRINK,
     trustedProxies,
+    shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
   };
 }

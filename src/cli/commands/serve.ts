@@ -23,6 +23,8 @@ export function listeningUrl(address: AddressInfo | string | null): string {
 
 const isAllAddresses = (address: AddressInfo | string | null): boolean =>
   typeof address === 'object' && address !== null && (address.address === '0.0.0.0' || address.address === '::');
+import { listenLocalSocket } from '../local-socket.js';
+import { backupWork } from './backup.js';
 
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { 'demo-if-empty': { type: 'boolean' } }, z.object({ 'demo-if-empty': z.boolean().default(false) }));
@@ -58,6 +60,16 @@ export async function runServe(argv: string[]): Promise<number> {
       `No accounts yet${demo ? '' : ''}: create the first admin with\n  npx hub user create --username NAME --role admin --password-stdin\n`,
     );
   }
+  // On the embedded database, CLI commands that need it (hub backup) are handed to this process.
+  let closeSocket = async () => {};
+  if (!config.databaseUrl) {
+    try {
+      closeSocket = await listenLocalSocket(config.dataDir, (req) => backupWork(handle.raw, auditKey, req.file, req));
+    } catch (err) {
+      // e.g. a data directory path too long for a socket: the server runs, hub backup needs it stopped.
+      log.warn('no local socket for CLI commands', { error: (err as Error).message });
+    }
+  }
   const app = createApp(handle, { auditKey, secureCookies: config.secureCookies, trustedProxies: config.trustedProxies });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -75,23 +87,60 @@ export async function runServe(argv: string[]): Promise<number> {
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      log.info('shutting down', { signal });
+      const deadline = config.shutdownTimeoutMs;
+      log.info('shutting down: finishing requests in flight', { signal, deadlineMs: deadline });
+      // Last resort if closing the database hangs after the deadline.
       const force = setTimeout(() => {
-        log.error('shutdown took over 9 s; exiting');
+        log.error('shutdown did not finish; exiting', { afterMs: deadline + 15_000 });
         process.exit(1);
-      }, 9_000);
+      }, deadline + 15_000);
       force.unref();
-      server.close();
-      if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
-      handle.close().then(
-        () => resolve(0),
-        (err: unknown) => {
-          log.error('error closing database', { error: (err as Error).message });
-          resolve(1);
-        },
-      );
+      void closeSocket();
+      void drainHttp(server as unknown as HttpServerLike, deadline).then((cut) => {
+        if (cut > 0) log.warn('shutdown deadline reached: connections with requests still running were closed', { connections: cut });
+        handle.close().then(
+          () => resolve(0),
+          (err: unknown) => {
+            log.error('error closing database', { error: (err as Error).message });
+            resolve(1);
+          },
+        );
+      });
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
+
+interface HttpServerLike {
+  close(cb?: (err?: Error) => void): void;
+  closeIdleConnections(): void;
+  closeAllConnections(): void;
+  getConnections(cb: (err: Error | null, count: number) => void): void;
+}
+
+/**
+ * Stops accepting connections and lets requests in flight finish, up to `deadlineMs`; then closes
+ * the connections still open. Keep-alive connections are closed as soon as they fall idle.
+ * Resolves with the number of connections cut at the deadline (0 when all finished in time).
+ */
+export function drainHttp(server: HttpServerLike, deadlineMs: number): Promise<number> {
+  return new Promise((resolve) => {
+    let done = false;
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const finish = (cut: number) => {
+      if (done) return;
+      done = true;
+      clearInterval(idle);
+      clearTimeout(timer);
+      resolve(cut);
+    };
+    const timer = setTimeout(() => {
+      server.getConnections((_err, count) => {
+        server.closeAllConnections();
+        finish(count);
+      });
+    }, deadlineMs);
+    server.close(() => finish(0));
   });
 }

@@ -12,6 +12,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   engine: EngineKind;
+  /** The engine under Kysely (backups use it directly). */
+  raw: Engine;
   close(): Promise<void>;
 }
 
@@ -28,9 +30,7 @@ export async function openDatabase(
   config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'pgliteSharedBuffers'>>,
   options: OpenDatabaseOptions = {},
 ): Promise<DatabaseHandle> {
-  const engine: Engine = config.databaseUrl
-    ? await openPgEngine(config.databaseUrl)
-    : await openPgliteEngine(config.dataDir, { memory: pgliteMemory(options.pgliteMemory ?? 'small', config.pgliteSharedBuffers) });
+  const engine = await openEngine(config, options);
   try {
     await migrateToLatest(engine);
   } catch (err) {
@@ -42,7 +42,18 @@ export async function openDatabase(
   return {
     db,
     engine: engine.kind,
+    raw: engine,
     // Closes the engine even when no query ran (Kysely skips an unused driver's destroy).
     close: () => (closing ??= db.destroy().finally(() => engine.close())),
   };
+}
+
+/** The engine alone, no migrations applied (restore builds the schema itself). */
+export async function openEngine(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'pgliteSharedBuffers'>>,
+  options: OpenDatabaseOptions = {},
+): Promise<Engine> {
+  return config.databaseUrl
+    ? openPgEngine(config.databaseUrl)
+    : openPgliteEngine(config.dataDir, { memory: pgliteMemory(options.pgliteMemory ?? 'small', config.pgliteSharedBuffers) });
 }

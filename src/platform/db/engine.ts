@@ -20,9 +20,17 @@ export interface CopyRequest {
   format: 'text' | 'csv';
 }
 
+/** The columns of one table to write out with COPY ... TO. */
+export interface CopyOutRequest {
+  table: string;
+  columns: readonly string[];
+}
+
 export interface EngineConnection {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<RawResult<R>>;
   copyFrom(req: CopyRequest): Promise<number>;
+  /** A table's rows in the text COPY format (backups). Chunks may end mid-line. */
+  copyTo(req: CopyOutRequest): AsyncIterable<Uint8Array>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
 }
@@ -48,6 +56,14 @@ export function copySql(req: Pick<CopyRequest, 'table' | 'columns' | 'format'>, 
     if (!identifier.test(name)) throw new Error(`Bad SQL identifier in COPY: ${name}`);
   }
   return `COPY ${req.table} (${req.columns.join(', ')}) FROM ${source} WITH (FORMAT ${req.format === 'csv' ? 'csv' : 'text'})`;
+}
+
+/** COPY (SELECT columns FROM table) TO target, text format; identifiers are checked. */
+export function copyOutSql(req: CopyOutRequest, target: 'STDOUT' | "'/dev/blob'"): string {
+  for (const name of [req.table, ...req.columns]) {
+    if (!identifier.test(name)) throw new Error(`Bad SQL identifier in COPY: ${name}`);
+  }
+  return `COPY (SELECT ${req.columns.join(', ')} FROM ${req.table}) TO ${target} WITH (FORMAT text)`;
 }
 
 /** Escapes one value for the text COPY format (null -> \N). */

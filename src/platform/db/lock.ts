@@ -11,7 +11,7 @@ const held = new Set<string>();
  * Within one process (the CLI run in-process by the tests) a second open of the same directory
  * is refused while the first is open.
  */
-export function acquireDirLock(dataDir: string): () => void {
+export function acquireDirLock(dataDir: string, notify: (message: string) => void = (m) => process.stderr.write(`hub: ${m}\n`)): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(fs.realpathSync(dataDir), 'hub.lock');
   if (held.has(file)) {
@@ -42,6 +42,13 @@ export function acquireDirLock(dataDir: string): () => void {
           'database_locked',
           `The embedded database in ${dataDir} is in use by another process (pid ${holder}). ` +
             'Stop it first (e.g. the running server), or set DATABASE_URL to use a PostgreSQL server, which allows many processes.',
+        );
+      }
+      if (holder !== process.pid) {
+        notify(
+          `Took over the lock on the embedded database in ${dataDir}: it was left by ` +
+            (Number.isInteger(holder) ? `process ${holder}, which is no longer running` : 'a process that did not record its id') +
+            ' (it did not shut down cleanly). Nothing needs to be deleted by hand.',
         );
       }
       fs.rmSync(file, { force: true });

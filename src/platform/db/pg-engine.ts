@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { from as copyFromStream } from 'pg-copy-streams';
+import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import type { CopyRequest, Engine, EngineConnection, Lease, RawResult } from './engine.js';
-import { copySql } from './engine.js';
+import type { CopyOutRequest, CopyRequest, Engine, EngineConnection, Lease, RawResult } from './engine.js';
+import { copyOutSql, copySql } from './engine.js';
 import { typeParsers } from './types.js';
 import { SqlError } from './sql-error.js';
 import { log } from '../logger.js';
@@ -44,6 +44,14 @@ function connectionOf(client: pg.PoolClient): EngineConnection {
         return Number(stream.rowCount);
       } catch (err) {
         return wrapError(err);
+      }
+    },
+    async *copyTo(req: CopyOutRequest) {
+      try {
+        const stream = client.query(copyToStream(copyOutSql(req, 'STDOUT')));
+        for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+      } catch (err) {
+        wrapError(err);
       }
     },
   };

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { pgliteMemory, type PgliteMemory } from '../config.js';
 import { AppError } from '../errors.js';
-import type { CopyRequest, Engine, EngineConnection, Lease, RawResult } from './engine.js';
-import { copySql } from './engine.js';
+import type { CopyOutRequest, CopyRequest, Engine, EngineConnection, Lease, RawResult } from './engine.js';
+import { copyOutSql, copySql } from './engine.js';
 import { acquireDirLock } from './lock.js';
 import { createMutex } from './mutex.js';
 import type { PgliteWasmModule, WorkerInit, WorkerRequest, WorkerResponse } from './pglite-protocol.js';
@@ -23,6 +23,7 @@ type WorkerPayload =
   | { type: 'query'; sql: string; params: unknown[] }
   | { type: 'copy'; sql: string; data: Uint8Array }
   | { type: 'exec'; sql: string }
+  | { type: 'copyOut'; sql: string }
   | { type: 'close' };
 
 const encoder = new TextEncoder();
@@ -91,12 +92,12 @@ export async function openPgliteEngine(dataDir: string, options: PgliteEngineOpt
     throw err;
   }
 
-  function send(payload: WorkerPayload, transfer: ArrayBuffer[] = []): Promise<RawResult> {
+  function send(payload: WorkerPayload, transfer: ArrayBuffer[] = []): Promise<RawResult & { data?: Uint8Array }> {
     if (closed) return Promise.reject(new AppError('internal', 'Database is closed'));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, (res) => {
-        if (res.ok) resolve({ rows: res.rows, rowCount: res.rowCount });
+        if (res.ok) resolve({ rows: res.rows, rowCount: res.rowCount, ...(res.data ? { data: res.data } : {}) });
         else reject(new SqlError(res.error.message, res.error.code, res.error.detail));
       });
       worker.postMessage({ id, ...payload } as WorkerRequest, transfer);
@@ -148,6 +149,11 @@ export async function openPgliteEngine(dataDir: string, options: PgliteEngineOpt
         }
       }
       return total;
+    },
+    // The worker writes the whole table to PGlite's /dev/blob and transfers the bytes back.
+    async *copyTo(req: CopyOutRequest) {
+      const { data } = await send({ type: 'copyOut', sql: copyOutSql(req, "'/dev/blob'") });
+      if (data && data.byteLength > 0) yield data;
     },
   };
 

@@ -5,6 +5,7 @@ export type WorkerRequest =
   | { id: number; type: 'query'; sql: string; params: unknown[] }
   | { id: number; type: 'copy'; sql: string; data: Uint8Array }
   | { id: number; type: 'exec'; sql: string }
+  | { id: number; type: 'copyOut'; sql: string }
   | { id: number; type: 'close' };
 
 export interface WorkerError {
@@ -15,7 +16,7 @@ export interface WorkerError {
 }
 
 export type WorkerResponse =
-  | { id: number; ok: true; rows: Record<string, unknown>[]; rowCount: number }
+  | { id: number; ok: true; rows: Record<string, unknown>[]; rowCount: number; data?: Uint8Array }
   | { id: number; ok: false; error: WorkerError };
 
 export interface WorkerInit {

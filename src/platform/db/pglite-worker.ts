@@ -38,6 +38,11 @@ port.on('message', async (req: WorkerRequest) => {
     } else if (req.type === 'copy') {
       const r = await pg.query(req.sql, [], { blob: new Blob([req.data]) });
       res = { id: req.id, ok: true, rows: [], rowCount: r.affectedRows ?? 0 };
+    } else if (req.type === 'copyOut') {
+      const r = await pg.query(req.sql);
+      const data = new Uint8Array(r.blob ? await r.blob.arrayBuffer() : new ArrayBuffer(0));
+      port.postMessage({ id: req.id, ok: true, rows: [], rowCount: r.affectedRows ?? 0, data } satisfies WorkerResponse, [data.buffer]);
+      return;
     } else {
       const r = await pg.query<Record<string, unknown>>(req.sql, req.params);
       res = { id: req.id, ok: true, rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
