@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Kysely } from 'kysely';
 import { z } from 'zod';
 import { verifyAuditChain } from '../../modules/audit/index.js';
-import { loadAuditKey } from '../../platform/audit/audit-key.js';
+import { auditKeyPlace, missingKeyError, readAuditKey } from '../../platform/audit/audit-key.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { loadConfig, type Config } from '../../platform/config.js';
 import { backupDatabase, restoreDatabase } from '../../platform/db/backup.js';
@@ -48,8 +48,7 @@ function lockedAdvice(err: unknown, what: string): unknown {
 
 /** The audit key in use here, without creating one (a new key would not match a restored log). */
 function existingAuditKey(config: Config): Buffer | null {
-  if (config.auditKeyFromEnv) return loadAuditKey(config.dataDir, config.auditKeyFromEnv);
-  return fs.existsSync(path.join(config.dataDir, 'audit.key')) ? loadAuditKey(config.dataDir, undefined) : null;
+  return readAuditKey(auditKeyPlace(config), config.auditKeyFromEnv, false);
 }
 
 function withKysely<T>(engine: Engine, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -105,7 +104,8 @@ export async function runBackup(argv: string[]): Promise<number> {
     return reply.code;
   }
   try {
-    const auditKey = loadAuditKey(config.dataDir, config.auditKeyFromEnv);
+    const auditKey = existingAuditKey(config);
+    if (!auditKey) throw missingKeyError(auditKeyPlace(config), null, false);
     await migrateToLatest(engine);
     const out = await backupWork(engine, auditKey, file, values);
     cliIo().stdout.write(out.stdout);

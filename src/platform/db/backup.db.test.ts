@@ -9,7 +9,6 @@ import { createDemoUsers, loadDemoCases, loadDemoData } from '../../modules/demo
 import { runHub, startHubServer } from '../../../test/helpers/cli.js';
 import { makeTempDir } from '../../../test/helpers/paths.js';
 import { createTestDatabase, testEngine, type TestDatabaseConfig, type TestEngine } from '../../../test/helpers/test-db.js';
-import { loadAuditKey } from '../audit/audit-key.js';
 import { appendAudit } from '../audit/audit.js';
 import { BACKUP_MAGIC, backupDatabase, countTables, type TableCount } from './backup.js';
 import { migrateToLatest, readMigrations } from './migrate.js';
@@ -59,7 +58,7 @@ describe('hub backup and hub restore', () => {
     source = await freshDb();
     // Demo data fills nearly every table (incidents and rollups, boundaries, accounts, people,
     // problems, plans, panels) and audits all of it; one more change comes from the CLI.
-    const key = loadAuditKey(source.dataDir, undefined);
+    const key = source.auditKey;
     const handle = await openDatabase(source);
     try {
       const loaded = await loadDemoData(handle.db, 'cli:test', (trx, event) => appendAudit(trx, key, { ...event, actor: 'cli:test' }).then(() => undefined));
