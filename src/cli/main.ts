@@ -104,6 +104,8 @@ main(process.argv.slice(2)).then(
     const appErr = asAppError(err);
     const message = err instanceof AppError ? appErr.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
     process.stderr.write(`hub: ${message}\n`);
+    // A refusal by the rules lists each finding on its own line, with the law it rests on.
+    for (const f of appErr.findings ?? []) process.stderr.write(`  - ${f.message}${f.legalSource ? ` (${f.legalSource})` : ''}\n`);
     process.exit(toExitCode(appErr.code));
   },
 );

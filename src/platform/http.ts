@@ -7,7 +7,7 @@ import { validationError } from './validate.js';
 
 /** The JSON body of every error response. */
 export function errorBody(err: AppError) {
-  return { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  return { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}), ...(err.findings ? { findings: err.findings } : {}) } };
 }
 
 /** Maps anything thrown in a handler to a response; internals are logged, never returned. */
