@@ -68,6 +68,10 @@ const commands: Record<string, Command> = {
     help: helpOf('panels'),
     load: async () => (await import('./commands/panels.js')).runPanels,
   },
+  config: {
+    help: helpOf('config'),
+    load: async () => (await import('./commands/config.js')).runConfig,
+  },
   migrate: {
     help: helpOf('migrate'),
     load: async () => (await import('./commands/migrate.js')).runMigrate,
