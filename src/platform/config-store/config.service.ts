@@ -45,7 +45,7 @@ export const configSetSchema = z.object({
   effectiveFrom: dateSchema,
   effectiveTo: dateSchema.nullable().optional(),
   source: z.string({ error: 'is required' }).trim().min(1, 'give the law, decision or policy the value rests on').max(500),
-}).strict();
+});
 
 export interface ConfigListing {
   at: string;
