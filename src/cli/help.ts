@@ -20,7 +20,7 @@ hub panels agenda-update|action-update ID --item N (--data ...)
 hub problems show ID [--json]
 hub problems create --title TEXT --district NAME --type behaviour|place|persons|time [--json]
 hub problems close ID [--reason TEXT] [--json]
-  OSARA problems. Closing needs an assessment, an outcome and lessons learned (exit 4 says what is missing).
+  OSARA problems. Closing needs an assessment, an outcome and lessons learned (exit 11 says what is missing).
 hub problems update|stage|action|assess|link-person|link-place ID (--data JSON | --data-file FILE|-) [--json]
 hub problems action-update ID --action N (--data JSON | --data-file FILE|-) [--json]
   The stage work of the web page, with the JSON body and validation of its API route (docs/api.md):
@@ -91,6 +91,14 @@ hub vehicles find [--vrm PART] [--json]
 hub vehicles show --id N [--json]
 hub vehicles link --id N --person M [--relation owner|keeper|driver|user]
   Every view, search and change is audited as cli:<os user>.`,
+  'config': `hub config list [--at YYYY-MM-DD] [--json]
+  The rule values in force on a day (default today, London): value, version id, period and source.
+hub config history KEY [--json]
+  Every version of one value: the defaults shipped with the hub, then local versions.
+hub config set KEY --value V --from YYYY-MM-DD [--to YYYY-MM-DD] --source TEXT [--json]
+  Adds a local version (audited). V is JSON (true, 48, 500, null = not in force) or a word for a rank.
+  It may not overlap or start before the latest local version (exit 11 says why); an open-ended
+  version before it is closed the day before.`,
   'partners': `hub partners add --name NAME --kind KIND [--email ADDRESS]
   KIND: police, community_safety_partnership, council, youth_justice, probation, health, school,
   violence_reduction_unit, housing, other.

@@ -77,6 +77,10 @@ const commands: Record<string, Command> = {
     help: helpOf('restore'),
     load: async () => (await import('./commands/backup.js')).runRestore,
   },
+  config: {
+    help: helpOf('config'),
+    load: async () => (await import('./commands/config.js')).runConfig,
+  },
   migrate: {
     help: helpOf('migrate'),
     load: async () => (await import('./commands/migrate.js')).runMigrate,
@@ -132,6 +136,8 @@ export async function main(options: MainOptions): Promise<number> {
       const appErr = asAppError(err);
       const message = err instanceof AppError ? appErr.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
       io.stderr.write(`hub: ${message}\n`);
+      // A refusal by the rules lists each finding on its own line, with the law it rests on.
+      for (const f of appErr.findings ?? []) io.stderr.write(`  - ${f.message}${f.legalSource ? ` (${f.legalSource})` : ''}\n`);
       return toExitCode(appErr.code);
     }
   });

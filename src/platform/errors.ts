@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'import_failed'
   /** The audit key is missing or is not the key this database's audit chain was written with. */
   | 'audit_key'
+  | 'rule_refused'
   | 'internal';
 
 export interface ErrorDetail {
@@ -20,15 +21,38 @@ export interface ErrorDetail {
   message: string;
 }
 
+/**
+ * One finding of a rule (platform/lifecycle): which rule, the field it concerns (when one does),
+ * the words shown to the user, and the law or policy it rests on. Never parse `message`.
+ */
+export interface Finding {
+  rule: string;
+  field?: string;
+  message: string;
+  legalSource?: string;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  /** The rules' findings of a 'rule_refused' error (HTTP 422 `findings[]`). */
+  readonly findings: Finding[] | undefined;
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], findings?: Finding[]) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.findings = findings;
   }
+}
+
+/**
+ * A refusal by the rules (HTTP 422, exit code 10): `findings` say why. `details` repeat the
+ * findings that name a field, so forms can show each beside its field.
+ */
+export function ruleRefused(message: string, findings: Finding[]): AppError {
+  const details = findings.map((f) => ({ ...(f.field ? { field: f.field } : {}), message: f.message }));
+  return new AppError('rule_refused', message, details, findings);
 }
 
 const httpStatus: Record<ErrorCode, number> = {
@@ -39,6 +63,7 @@ const httpStatus: Record<ErrorCode, number> = {
   conflict: 409,
   throttled: 429,
   import_failed: 422,
+  rule_refused: 422,
   database_locked: 503,
   unavailable: 503,
   audit_key: 503,
@@ -56,6 +81,7 @@ const exitCode: Record<ErrorCode, number> = {
   database_locked: 7,
   unavailable: 9,
   audit_key: 10,
+  rule_refused: 11,
   internal: 1,
 };
 

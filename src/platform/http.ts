@@ -8,7 +8,7 @@ import { assertStorableText, hasUnstorableText, unstorableTextError, validationE
 
 /** The JSON body of every error response. */
 export function errorBody(err: AppError) {
-  return { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  return { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}), ...(err.findings ? { findings: err.findings } : {}) } };
 }
 
 export const NOT_JSON = 'body: not valid JSON (check the brackets, quotes and commas)';

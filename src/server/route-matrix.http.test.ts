@@ -68,6 +68,10 @@ const matrix: { method: string; path: string; body?: unknown; allowed: readonly 
   { method: 'GET', path: '/api/partners', allowed: allButAuditor },
   { method: 'POST', path: '/api/partners', body: { name: 'Matrix New Agency', kind: 'health' }, allowed: ['admin'] },
   { method: 'PATCH', path: `/api/partners/${MATRIX.agency}`, body: { email: 'team@matrix.example' }, allowed: ['admin'] },
+  // The configuration store (admin only)
+  { method: 'GET', path: '/api/config?at=2026-07-01', allowed: ['admin'] },
+  { method: 'GET', path: '/api/config/powers.s59.warning_required_before_seizure', allowed: ['admin'] },
+  { method: 'POST', path: '/api/config', body: { key: 'powers.cpn.fpn_max_gbp', value: 500, effectiveFrom: '2030-01-01', source: 'Route matrix test' }, allowed: ['admin'] },
   // Problems (OSARA): 9001/9002 are seeded by seedRouteMatrixProblems (9001 ready to assess and close; 9002 ready for scanning).
   { method: 'GET', path: '/api/problems', allowed: ['admin', 'analyst', 'supervisor', 'officer', 'partner'] },
   { method: 'POST', path: '/api/problems', body: { title: 'Matrix new problem', district: 'Thanet', statementType: 'behaviour' }, allowed: ['admin', 'analyst', 'supervisor', 'officer'] },

@@ -75,8 +75,10 @@ describe.skipIf(skipReason !== null)(`plans and panels in Chromium${skipReason ?
       await page.getByTestId('status-form-submit').click();
       const errors = page.getByTestId('status-form-errors');
       await errors.waitFor(POLL);
-      expect(await errors.textContent()).toContain('record at least one risk factor');
-      expect(await errors.textContent()).toContain('plan at least one intervention');
+      // the rules' findings (422), in words, without the API's field names
+      expect(await errors.textContent()).toContain('Record at least one risk factor');
+      expect(await errors.textContent()).toContain('Plan at least one intervention');
+      expect(await errors.textContent()).not.toContain('riskFactors');
     });
 
     it('adds a risk factor and an intervention, then activates the plan', async () => {

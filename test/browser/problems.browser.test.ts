@@ -107,9 +107,10 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     await expect.poll(() => page.getByTestId('response-section').textContent(), POLL).toContain('1 of 1 response delivered');
     await move('assessment');
 
-    // Closing before the assessment says what is missing.
+    // Closing before the assessment says what is missing: the rules' findings, each field's beside it.
     await page.getByTestId('problem-close').click();
-    await expect.poll(() => page.getByTestId('stage-error').textContent(), POLL).toContain('Cannot close the problem: missing assessment: a computed assessment');
+    await expect.poll(() => page.getByTestId('stage-findings').textContent(), POLL).toContain('Compute the assessment.');
+    expect(await page.getByTestId('stage-error').textContent()).not.toContain('(POST /api/problems');
 
     const control = ['E01024646', 'E01024667', 'E01024688'].find((c) => c !== lsoa)!;
     await page.locator('#assessment-evalStart').fill('2025-08');

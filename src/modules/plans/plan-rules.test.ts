@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activationProblems, addDays, childRuleApplies, daysBetween, highestRisk, reviewDateProblems, transitionProblems, type PlanFacts } from './plan-rules.js';
+import { planStatusFindings, activationProblems, addDays, childRuleApplies, daysBetween, highestRisk, reviewDateProblems, transitionProblems, type PlanFacts } from './plan-rules.js';
 
 const today = '2026-11-24';
 const ready: PlanFacts = {
@@ -87,5 +87,33 @@ describe('status changes', () => {
   });
   it('re-checks the activation rules when a paused plan resumes', () => {
     expect(transitionProblems({ ...ready, status: 'paused', nextReviewDue: '2026-11-01' }, 'active', null, today)[0]).toContain('is in the past');
+  });
+});
+
+describe('the plan status lifecycle, table-driven', () => {
+  const empty: PlanFacts = { ...ready, riskLevels: [], liveInterventions: 0, nextReviewDue: null };
+  const child: PlanFacts = { ...ready, isChild: true };
+  // from, to, facts, reason -> transition, refused by rules
+  it.each([
+    ['draft', 'active', ready, null, true, []],
+    ['draft', 'active', empty, null, true, ['plan.risk_factor_required', 'plan.intervention_required', 'plan.review_cadence']],
+    ['draft', 'active', child, null, true, ['plan.child_partner_action']],
+    ['draft', 'closed', ready, null, true, ['plan.reason_required']],
+    ['draft', 'closed', ready, 'Opened by mistake', true, []],
+    ['draft', 'paused', ready, 'x', false, []],
+    ['active', 'paused', ready, '', true, ['plan.reason_required']],
+    ['active', 'paused', empty, 'In hospital', true, []],
+    ['active', 'draft', ready, null, false, []],
+    ['paused', 'active', { ...ready, nextReviewDue: '2026-11-01' }, null, true, ['plan.review_cadence']],
+    ['closed', 'active', ready, null, false, []],
+    ['closed', 'draft', ready, 'x', false, []],
+  ] as const)('%s -> %s: transition %s, refused by %j', (from, to, facts, reason, transition, rules) => {
+    const e = planStatusFindings({ ...facts, status: from }, to, reason, today);
+    expect(e.transition).toBe(transition);
+    expect(e.findings.map((f) => f.rule)).toEqual(rules);
+    expect(e.allowed).toBe(transition && rules.length === 0);
+  });
+  it('the reason finding names the field and what to do', () => {
+    expect(planStatusFindings({ ...ready, status: 'active' }, 'closed', null, today).findings).toEqual([{ rule: 'plan.reason_required', field: 'reason', message: 'give the reason for closing the plan' }]);
   });
 });

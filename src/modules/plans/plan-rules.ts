@@ -1,3 +1,5 @@
+import { checkRules, defineLifecycle, evaluate, moveNotAllowedMessage, type Evaluation, type Finding, type Rule, type RuleFinding } from '../../platform/lifecycle/lifecycle.js';
+
 /**
  * The rules of a Proactive Management Plan (PMP), as pure functions: which status changes are
  * allowed and what a plan needs before it may run. Drawn from DOMAIN-ANCHORS §3.9 and §3.13:
@@ -74,44 +76,92 @@ export function childRuleApplies(f: Pick<PlanFacts, 'isChild' | 'subjectKind'>):
 }
 
 /** Problems with a next-review date for a plan whose highest risk is `risk`, seen on `today`. */
-export function reviewDateProblems(nextReviewDue: string | null, risk: RiskLevel | null, today: string): string[] {
-  if (!nextReviewDue) return ['nextReviewDue: a next review date is needed'];
+export function reviewDateFindings(nextReviewDue: string | null, risk: RiskLevel | null, today: string): RuleFinding[] {
+  if (!nextReviewDue) return [{ field: 'nextReviewDue', message: 'a next review date is needed' }];
   const gap = daysBetween(today, nextReviewDue);
-  if (gap < 0) return [`nextReviewDue: the next review date ${nextReviewDue} is in the past`];
+  if (gap < 0) return [{ field: 'nextReviewDue', message: `the next review date ${nextReviewDue} is in the past` }];
   if (risk && gap > REVIEW_CADENCE_DAYS[risk]) {
-    return [`nextReviewDue: a ${risk}-risk plan is reviewed at least every ${REVIEW_CADENCE_DAYS[risk]} days (next review by ${addDays(today, REVIEW_CADENCE_DAYS[risk])})`];
+    return [{ field: 'nextReviewDue', message: `a ${risk}-risk plan is reviewed at least every ${REVIEW_CADENCE_DAYS[risk]} days (next review by ${addDays(today, REVIEW_CADENCE_DAYS[risk])})` }];
   }
   return [];
+}
+
+/** The same, as 'field: message' lines (the plan page's checklist). */
+export function reviewDateProblems(nextReviewDue: string | null, risk: RiskLevel | null, today: string): string[] {
+  return reviewDateFindings(nextReviewDue, risk, today).map(line);
 }
 
 export function addDays(isoDate: string, days: number): string {
   return new Date((dayNumber(isoDate) + days) * DAY).toISOString().slice(0, 10);
 }
 
-/** What a plan lacks before it may be active (empty when it may). */
+/** What the plan rules see: the plan's facts, the reason given with a status change, and today's date. */
+export interface PlanRuleContext {
+  facts: PlanFacts;
+  /** The status asked for, on a status change. */
+  to?: PlanStatus;
+  reason?: string | null | undefined;
+  today: string;
+}
+
+const line = (f: { field?: string; message: string }) => (f.field ? `${f.field}: ${f.message}` : f.message);
+
+/** The rules a plan must meet to be active (checked on activation, and on edits of an active plan). */
+export const planRules = {
+  riskFactor: { id: 'plan.risk_factor_required', check: ({ facts }) => (facts.riskLevels.length === 0 ? [{ field: 'riskFactors', message: 'record at least one risk factor' }] : []) },
+  intervention: { id: 'plan.intervention_required', check: ({ facts }) => (facts.liveInterventions === 0 ? [{ field: 'interventions', message: 'plan at least one intervention' }] : []) },
+  reviewDate: {
+    id: 'plan.review_cadence', legalSource: 'Example force practice: high risk reviewed every 14 days, medium every 28 (DOMAIN-ANCHORS 3.9)',
+    check: ({ facts, today }) => reviewDateFindings(facts.nextReviewDue, highestRisk(facts.riskLevels), today),
+  },
+  childPartner: {
+    id: 'plan.child_partner_action',
+    check: ({ facts }) => (childRuleApplies(facts) && facts.youthPartnerActions === 0 && !facts.youthPartnerWaiver?.trim()
+      ? [{ field: 'partnerActions', message: "a plan for a child needs a youth justice or children's services partner action, or a recorded reason why none is needed" }]
+      : []),
+  },
+  reason: {
+    id: 'plan.reason_required',
+    check: ({ reason, to }) => (reason?.trim() ? [] : [{ field: 'reason', message: `give the reason for ${to === 'closed' ? 'closing' : 'pausing'} the plan` }]),
+  },
+} satisfies Record<string, Rule<PlanRuleContext>>;
+
+const ACTIVATION = [planRules.riskFactor, planRules.intervention, planRules.reviewDate, planRules.childPartner];
+
+/** The plan status lifecycle: `TRANSITIONS`, guarded by the reason rule (pause, close) and the activation rules. */
+export const planStatuses = defineLifecycle<PlanStatus, PlanRuleContext>({
+  record: 'plan',
+  states: PLAN_STATUSES,
+  transitions: TRANSITIONS,
+  guards: [
+    { applies: (_from, to) => to === 'closed' || to === 'paused', rule: planRules.reason },
+    ...ACTIVATION.map((rule) => ({ applies: (_from: PlanStatus, to: PlanStatus) => to === 'active', rule })),
+  ],
+  notAllowedMessage: (from, to) => `${/^[aeiou]/.test(from) ? 'an' : 'a'} ${from} plan cannot become ${to}${from === 'closed' ? ' (a closed plan is final; open a new plan)' : ''}`,
+});
+
+/** What a plan lacks before it may be active, as findings (empty when it may). */
+export function activationFindings(f: PlanFacts, today: string): Finding[] {
+  return checkRules(ACTIVATION, { facts: f, today });
+}
+
+/** What a plan lacks before it may be active, as 'field: message' lines (empty when it may). */
 export function activationProblems(f: PlanFacts, today: string): string[] {
-  const out: string[] = [];
-  if (f.riskLevels.length === 0) out.push('riskFactors: record at least one risk factor');
-  if (f.liveInterventions === 0) out.push('interventions: plan at least one intervention');
-  out.push(...reviewDateProblems(f.nextReviewDue, highestRisk(f.riskLevels), today));
-  if (childRuleApplies(f) && f.youthPartnerActions === 0 && !f.youthPartnerWaiver?.trim()) {
-    out.push("partnerActions: a plan for a child needs a youth justice or children's services partner action, or a recorded reason why none is needed");
-  }
-  return out;
+  return activationFindings(f, today).map(line);
+}
+
+/** The lifecycle's verdict on moving the plan to `to` (with the reason given, on `today`). */
+export function planStatusFindings(f: PlanFacts, to: PlanStatus, reason: string | null | undefined, today: string): Evaluation {
+  return evaluate(planStatuses, f.status, to, { facts: f, to, reason, today });
 }
 
 /**
- * Every reason the plan may not move to `to` now; empty when it may. `reason` is the reason
- * given with the change (required to pause or close).
+ * Every reason the plan may not move to `to` now, as 'field: message' lines; empty when it may.
+ * `reason` is the reason given with the change (required to pause or close).
  */
 export function transitionProblems(f: PlanFacts, to: PlanStatus, reason: string | null | undefined, today: string): string[] {
   if (f.status === to) return [`status: the plan is already ${to}`];
-  if (!TRANSITIONS[f.status].includes(to)) {
-    return [`status: ${/^[aeiou]/.test(f.status) ? 'an' : 'a'} ${f.status} plan cannot become ${to}${f.status === 'closed' ? ' (a closed plan is final; open a new plan)' : ''}`];
-  }
-  const needsReason = to === 'closed' || to === 'paused';
-  const out: string[] = [];
-  if (needsReason && !reason?.trim()) out.push(`reason: give the reason for ${to === 'closed' ? 'closing' : 'pausing'} the plan`);
-  if (to === 'active') out.push(...activationProblems(f, today));
-  return out;
+  const e = planStatusFindings(f, to, reason, today);
+  if (!e.transition) return [`status: ${moveNotAllowedMessage(planStatuses, f.status, to)}`];
+  return e.findings.map(line);
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, ruleRefused } from '../../platform/errors.js';
 import { findAgency } from '../partners/index.js';
 import { assertOpen, authorizePlans, todayIso, withPlan } from './plan-access.js';
 import { planFacts } from './plan-detail.js';
-import { activationProblems, highestRisk, reviewDateProblems } from './plan-rules.js';
+import { highestRisk, planRules, reviewDateFindings } from './plan-rules.js';
+import { checkRules } from '../../platform/lifecycle/lifecycle.js';
 import type { PlanRow } from './plans.repository.js';
 import { interventionSchema, partnerActionSchema, reviewSchema, riskFactorPatchSchema, riskFactorSchema, workPatchSchema } from './plans.schema.js';
 import { parseOrThrow } from '../../platform/validate.js';
@@ -93,8 +94,10 @@ function updateWork(kind: keyof typeof WORK, db: Db, auditKey: Buffer, actor: Ac
       ...(v.deliveredBy !== undefined ? { delivered_by: v.deliveredBy } : {}), updated_at: new Date(),
     }).where('id', '=', id).execute();
     if (plan.status === 'active' && v.status === 'cancelled') {
-      const broken = activationProblems(await planFacts(trx, plan, todayIso()), todayIso()).filter((m) => m.startsWith(`${field}:`));
-      if (broken.length) throw new AppError('conflict', `status: an active plan must keep meeting its rules (${broken[0]!.slice(field.length + 2)}); pause or close the plan instead`);
+      // Cancelling the last intervention (or a child's last youth partner action) would break a rule of an active plan: 422 with the finding.
+      const rule = field === 'interventions' ? planRules.intervention : planRules.childPartner;
+      const broken = checkRules([rule], { facts: await planFacts(trx, plan, todayIso()), today: todayIso() });
+      if (broken.length) throw ruleRefused(`status: an active plan must keep meeting its rules (${broken[0]!.message}); pause or close the plan instead`, broken);
     }
     return { id };
   });
@@ -115,8 +118,8 @@ export function addReview(db: Db, auditKey: Buffer, actor: Actor, planId: number
   return change(db, auditKey, actor, planId, 'review.add', async (trx, plan, by) => {
     const next = v.nextReviewDue ?? null;
     const facts = await planFacts(trx, plan, today);
-    const problems = next && next < today ? [`nextReviewDue: ${next} is in the past`] : reviewDateProblems(next, highestRisk(facts.riskLevels), reviewedOn);
-    if (problems.length) throw new AppError('validation', problems[0]!, problems.map((m) => ({ field: m.split(': ')[0]!, message: m.slice(m.indexOf(': ') + 2) })));
+    const problems = next && next < today ? [{ field: 'nextReviewDue', message: `${next} is in the past` }] : reviewDateFindings(next, highestRisk(facts.riskLevels), reviewedOn);
+    if (problems.length) throw new AppError('validation', `nextReviewDue: ${problems[0]!.message}`, problems.map((f) => ({ field: f.field ?? 'nextReviewDue', message: f.message })));
     const row = await trx.insertInto('plan_review').values({ plan_id: planId, reviewed_by: by, reviewed_on: reviewedOn, outcome: v.outcome, next_review_due: next }).returning('id').executeTakeFirstOrThrow();
     await trx.updateTable('plan').set({ next_review_due: next }).where('id', '=', planId).execute();
     return row;

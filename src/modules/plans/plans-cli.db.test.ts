@@ -60,7 +60,7 @@ describe('hub plans and hub panels', () => {
     const p = JSON.parse((await plans(['create', '--person', String(person), '--kind', 'repeat_offender', '--district', 'Thanet', '--owner', 'owner1', '--summary', 'Divert Robin from shop theft', '--next-review', daysFromToday(7), '--json'])).stdout) as { id: number };
     const id = String(p.id);
     const early = await plans(['status', id, '--data', '{"to":"active"}']);
-    expect(early.code).toBe(4);
+    expect(early.code).toBe(11);
     expect(early.stderr).toContain('record at least one risk factor');
     expect((await plans(['risk', id, '--data', '{"factor":"Drug use","level":"high"}'])).stdout).toBe(`Added a risk factor to plan ${id}.\n`);
     const badLevel = await plans(['risk', id, '--data', '{"factor":"Debt","level":"extreme"}']);

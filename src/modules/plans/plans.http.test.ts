@@ -64,10 +64,15 @@ describe('proactive management plans over HTTP', () => {
     expect(Number((await sql<{ n: number }>`select count(*)::int8 as n from plan`.execute(t.handle.db)).rows[0]!.n)).toBe(before);
   });
 
-  it('refuses to activate an incomplete plan (409, saying what is missing), then activates it with full history', async () => {
+  it('refuses to activate an incomplete plan (422 with findings saying what is missing; 409 for a move the lifecycle does not have), then activates it with full history', async () => {
     const id = (await call(s.officer, '/api/plans', 'POST', newPlan(adult))).body.id as number;
     const refused = await call(s.officer, `/api/plans/${id}/status`, 'POST', { to: 'active' });
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.findings).toEqual([
+      { rule: 'plan.risk_factor_required', field: 'riskFactors', message: 'record at least one risk factor' },
+      { rule: 'plan.intervention_required', field: 'interventions', message: 'plan at least one intervention' },
+      { rule: 'plan.review_cadence', field: 'nextReviewDue', message: 'a next review date is needed', legalSource: expect.stringContaining('DOMAIN-ANCHORS 3.9') },
+    ]);
     expect(refused.body.error.message).toBe(`Cannot make plan ${id} active: record at least one risk factor; plan at least one intervention; a next review date is needed`);
     expect((await call(s.officer, `/api/plans/${id}/risk-factors`, 'POST', { factor: 'Associates with known shoplifters', level: 'high', note: 'Seen with group' })).status).toBe(201);
     const iv = await call(s.officer, `/api/plans/${id}/interventions`, 'POST', { what: 'Referral to drug treatment', mechanism: 'support', agencyId: council, dueDate: daysFromToday(10) });
@@ -75,7 +80,7 @@ describe('proactive management plans over HTTP', () => {
     const tooLate = await call(s.officer, `/api/plans/${id}`, 'PATCH', { nextReviewDue: daysFromToday(20) });
     expect(tooLate.status).toBe(200);
     const cadence = await call(s.officer, `/api/plans/${id}/status`, 'POST', { to: 'active' });
-    expect(cadence.status).toBe(409);
+    expect(cadence.status).toBe(422);
     expect(cadence.body.error.message).toContain('a high-risk plan is reviewed at least every 14 days');
     expect((await call(s.officer, `/api/plans/${id}`, 'PATCH', { nextReviewDue: daysFromToday(7) })).status).toBe(200);
     const active = await call(s.officer, `/api/plans/${id}/status`, 'POST', { to: 'active' });
@@ -84,7 +89,7 @@ describe('proactive management plans over HTTP', () => {
     const paused = await call(s.supervisor, `/api/plans/${id}/status`, 'POST', { to: 'paused', reason: 'In custody on remand' });
     expect(paused.body.status).toBe('paused');
     const noReason = await call(s.supervisor, `/api/plans/${id}/status`, 'POST', { to: 'closed' });
-    expect(noReason.status).toBe(409);
+    expect(noReason.status).toBe(422);
     expect(noReason.body.error.details).toEqual([{ field: 'reason', message: 'give the reason for closing the plan' }]);
     const closed = await call(s.supervisor, `/api/plans/${id}/status`, 'POST', { to: 'closed', reason: 'Sentenced to custody for 2 years' });
     expect(closed.body).toMatchObject({ status: 'closed', closingReason: 'Sentenced to custody for 2 years' });
@@ -96,7 +101,10 @@ describe('proactive management plans over HTTP', () => {
       { from_status: 'active', to_status: 'paused', reason: 'In custody on remand', actor: 'user:supervisor1' },
       { from_status: 'paused', to_status: 'closed', reason: 'Sentenced to custody for 2 years', actor: 'user:supervisor1' },
     ]);
-    expect((await call(s.supervisor, `/api/plans/${id}/status`, 'POST', { to: 'active' })).status).toBe(409);
+    const reopen = await call(s.supervisor, `/api/plans/${id}/status`, 'POST', { to: 'active' });
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.error).toMatchObject({ code: 'conflict', message: `Cannot make plan ${id} active: a closed plan cannot become active (a closed plan is final; open a new plan)` });
+    expect(reopen.body.error.findings).toBeUndefined();
     expect((await call(s.officer, `/api/plans/${id}/risk-factors`, 'POST', { factor: 'More', level: 'low' })).status).toBe(409);
     // refused changes leave no audit row; each accepted change and view leaves one
     expect((await audit(id)).map((a) => a.action)).toEqual(['create', 'update', 'update', 'update', 'update', 'update', 'update', 'update']);
@@ -108,18 +116,21 @@ describe('proactive management plans over HTTP', () => {
     expect(created.body.person.isChild).toBe(true);
     const iv = (await call(s.officer, `/api/plans/${id}/interventions`, 'POST', { what: 'Detached youth work sessions', mechanism: 'engagement' })).body.id as number;
     const refused = await call(s.officer, `/api/plans/${id}/status`, 'POST', { to: 'active' });
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(422);
     expect(refused.body.error.details[0].field).toBe('partnerActions');
+    expect(refused.body.error.findings[0]).toMatchObject({ rule: 'plan.child_partner_action', field: 'partnerActions' });
     expect((await call(s.officer, `/api/plans/${id}/partner-actions`, 'POST', { agencyId: council, action: 'Housing check' })).status).toBe(201);
-    expect((await call(s.officer, `/api/plans/${id}/status`, 'POST', { to: 'active' })).status).toBe(409);
+    expect((await call(s.officer, `/api/plans/${id}/status`, 'POST', { to: 'active' })).status).toBe(422);
     const yotAction = await call(s.officer, `/api/plans/${id}/partner-actions`, 'POST', { agencyId: yot, action: 'Prevention assessment by the youth justice service' });
     expect(yotAction.status).toBe(201);
     expect((await call(s.officer, `/api/plans/${id}/status`, 'POST', { to: 'active' })).body.status).toBe('active');
     // a running child's plan keeps its youth justice action and a live intervention
     const cancelYot = await call(s.officer, `/api/plans/${id}/partner-actions/${yotAction.body.id}`, 'PATCH', { status: 'cancelled' });
-    expect(cancelYot.status).toBe(409);
+    expect(cancelYot.status).toBe(422);
     expect(cancelYot.body.error.message).toContain("a plan for a child needs a youth justice or children's services partner action");
-    expect((await call(s.officer, `/api/plans/${id}/interventions/${iv}`, 'PATCH', { status: 'cancelled' })).status).toBe(409);
+    const cancelLast = await call(s.officer, `/api/plans/${id}/interventions/${iv}`, 'PATCH', { status: 'cancelled' });
+    expect(cancelLast.status).toBe(422);
+    expect(cancelLast.body.error.findings).toEqual([{ rule: 'plan.intervention_required', field: 'interventions', message: 'plan at least one intervention' }]);
     expect((await call(s.officer, `/api/plans/${id}/interventions/${iv}`, 'PATCH', { status: 'in_progress' })).status).toBe(200);
     const plan = (await call(s.officer, `/api/plans/${id}`)).body;
     expect(plan.partnerActions.map((a: Json) => a.status)).toEqual(['planned', 'planned']);

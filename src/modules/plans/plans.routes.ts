@@ -9,7 +9,7 @@ import { addIntervention, addPartnerAction, addReview, addRiskFactor, updateInte
 import { plansPolicy } from './plans.policy.js';
 import { changePlanStatus, createPlan, getPlan, listPlans, updatePlan } from './plans.service.js';
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(), findings: z.array(z.object({ rule: z.string(), field: z.string().optional(), message: z.string(), legalSource: z.string().optional() })).optional() }) });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const err = (d: string) => json(errorSchema, d);
 const errors = { 400: err('Invalid input (names the field)'), 403: err('Role may not do this'), 404: err('No such plan in your scope') };
@@ -51,18 +51,18 @@ const routes = {
     responses: { 201: json(planDetail, 'Created (draft)'), ...errors },
   }),
   get: createRoute({ method: 'get', path: '/api/plans/{id}', summary: 'One plan with risk factors, interventions, partner actions, reviews and status history (audited view)', request: { params: planId }, responses: { 200: json(planDetail, 'The plan'), ...errors } }),
-  patch: createRoute({ method: 'patch', path: '/api/plans/{id}', summary: 'Changes aim, owner, district, next review date or the child-plan reason', request: { params: planId, ...body('{summary?, owner?, district?, nextReviewDue?, youthPartnerWaiver?}') }, responses: { 200: json(planDetail, 'Updated'), ...errors, 409: err('An active plan would break its rules') } }),
+  patch: createRoute({ method: 'patch', path: '/api/plans/{id}', summary: 'Changes aim, owner, district, next review date or the child-plan reason', request: { params: planId, ...body('{summary?, owner?, district?, nextReviewDue?, youthPartnerWaiver?}') }, responses: { 200: json(planDetail, 'Updated'), ...errors, 422: err('An active plan would break its rules: rule_refused with findings[]') } }),
   status: createRoute({
     method: 'post', path: '/api/plans/{id}/status', summary: 'Moves the plan to draft/active/paused/closed under the plan rules',
     description: 'Activating needs a risk factor, a live intervention and a next review date within the cadence of the highest risk (high 14, medium 28, low 56 days); a plan for a child also needs a youth justice or children\'s services partner action or a recorded reason. Pausing and closing need a reason. Closed is final. Asking for the current status changes nothing.',
-    request: { params: planId, ...body('{to, reason?}') }, responses: { 200: json(planDetail, 'Status changed'), ...errors, 409: err('The rules refuse the change; the message says what is missing') },
+    request: { params: planId, ...body('{to, reason?}') }, responses: { 200: json(planDetail, 'Status changed'), ...errors, 409: err('A move the lifecycle does not have (e.g. from closed)'), 422: err('The rules refuse the change: rule_refused with findings[] saying what is missing') },
   }),
   addRisk: createRoute({ method: 'post', path: '/api/plans/{id}/risk-factors', summary: 'Adds a risk factor', request: { params: planId, ...body('{factor, level: low|medium|high, note?}') }, responses: { 201: added, ...errors, 409: err('Plan closed') } }),
   patchRisk: createRoute({ method: 'patch', path: '/api/plans/{id}/risk-factors/{itemId}', summary: 'Changes a risk factor\'s level or note', request: { params: itemParams, ...body('{level?, note?}') }, responses: { 200: added, ...errors, 409: err('Plan closed') } }),
   addIntervention: createRoute({ method: 'post', path: '/api/plans/{id}/interventions', summary: 'Adds an intervention', request: { params: planId, ...body('{what, mechanism: diversion|enforcement|support|engagement, deliveredBy?, agencyId?, dueDate?, status?}') }, responses: { 201: added, ...errors, 409: err('Plan closed') } }),
-  patchIntervention: createRoute({ method: 'patch', path: '/api/plans/{id}/interventions/{itemId}', summary: 'Changes an intervention\'s status, due date or deliverer', request: { params: itemParams, ...body('{status?, dueDate?, deliveredBy?}') }, responses: { 200: added, ...errors, 409: err('Plan closed or rule broken') } }),
+  patchIntervention: createRoute({ method: 'patch', path: '/api/plans/{id}/interventions/{itemId}', summary: 'Changes an intervention\'s status, due date or deliverer', request: { params: itemParams, ...body('{status?, dueDate?, deliveredBy?}') }, responses: { 200: added, ...errors, 409: err('Plan closed'), 422: err('An active plan would break its rules: rule_refused with findings[]') } }),
   addPartnerAction: createRoute({ method: 'post', path: '/api/plans/{id}/partner-actions', summary: 'Adds a partner agency action', request: { params: planId, ...body('{agencyId, action, childrensServices?, dueDate?, status?}') }, responses: { 201: added, ...errors, 409: err('Plan closed') } }),
-  patchPartnerAction: createRoute({ method: 'patch', path: '/api/plans/{id}/partner-actions/{itemId}', summary: 'Changes a partner action\'s status or due date', request: { params: itemParams, ...body('{status?, dueDate?}') }, responses: { 200: added, ...errors, 409: err('Plan closed or rule broken') } }),
+  patchPartnerAction: createRoute({ method: 'patch', path: '/api/plans/{id}/partner-actions/{itemId}', summary: 'Changes a partner action\'s status or due date', request: { params: itemParams, ...body('{status?, dueDate?}') }, responses: { 200: added, ...errors, 409: err('Plan closed'), 422: err('An active plan would break its rules: rule_refused with findings[]') } }),
   addReview: createRoute({ method: 'post', path: '/api/plans/{id}/reviews', summary: 'Records a review and sets the next review date', request: { params: planId, ...body('{outcome, reviewedOn?, nextReviewDue}') }, responses: { 201: added, ...errors, 409: err('Plan closed') } }),
 };
 

@@ -1,9 +1,10 @@
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
-import { AppError } from '../../platform/errors.js';
 import { assertOpen, authorizePlans, todayIso, withPlan } from './plan-access.js';
 import { planDetail, planFacts, type PlanDetail } from './plan-detail.js';
-import { activationProblems, childRuleApplies, reviewDateProblems, transitionProblems, highestRisk } from './plan-rules.js';
+import { childRuleApplies, planRules, planStatuses } from './plan-rules.js';
+import { checkRules, enforce } from '../../platform/lifecycle/lifecycle.js';
+import { AppError, ruleRefused, type Finding } from '../../platform/errors.js';
 import { newPlanSchema, planListQuerySchema, planPatchSchema, statusChangeSchema } from './plans.schema.js';
 import * as repo from './plans.repository.js';
 import { planScopeOf, worksInDistrict } from './plans.scope.js';
@@ -105,11 +106,11 @@ export async function updatePlan(db: Db, auditKey: Buffer, actor: Actor, id: num
     const after = { ...plan, ...patch };
     if (plan.status === 'active') {
       const facts = await planFacts(trx, after, today);
-      const problems = [
-        ...(p.nextReviewDue !== undefined ? reviewDateProblems(after.next_review_due, highestRisk(facts.riskLevels), today) : []),
-        ...(p.youthPartnerWaiver !== undefined ? activationProblems(facts, today).filter((m) => m.startsWith('partnerActions:')) : []),
-      ];
-      if (problems.length) throw new AppError('conflict', `An active plan must keep meeting its rules: ${problems.join('; ')}`, problems.map(detailOf));
+      const findings = checkRules([
+        ...(p.nextReviewDue !== undefined ? [planRules.reviewDate] : []),
+        ...(p.youthPartnerWaiver !== undefined ? [planRules.childPartner] : []),
+      ], { facts, today });
+      if (findings.length) throw ruleRefused(`An active plan must keep meeting its rules: ${findings.map(line).join('; ')}`, findings);
     } else if (p.nextReviewDue && p.nextReviewDue < today) {
       throw new AppError('validation', `nextReviewDue: ${p.nextReviewDue} is in the past`);
     }
@@ -119,12 +120,12 @@ export async function updatePlan(db: Db, auditKey: Buffer, actor: Actor, id: num
   });
 }
 
-const detailOf = (m: string) => {
-  const i = m.indexOf(': ');
-  return { field: m.slice(0, i), message: m.slice(i + 2) };
-};
+const line = (f: Finding) => (f.field ? `${f.field}: ${f.message}` : f.message);
 
-/** Moves a plan to another status under the rules (409 naming what is missing); records who, when, from, to and why. */
+/**
+ * Moves a plan to another status under the lifecycle: 409 for a move it does not have, 422 with
+ * findings when its rules refuse; records who, when, from, to and why.
+ */
 export async function changePlanStatus(db: Db, auditKey: Buffer, actor: Actor, id: number, input: unknown): Promise<PlanDetail> {
   authorizePlans(actor, 'plans.update');
   const v = parseOrThrow(statusChangeSchema, input);
@@ -133,8 +134,10 @@ export async function changePlanStatus(db: Db, auditKey: Buffer, actor: Actor, i
     // Asking for the status the plan already has changes nothing (the request may be repeated safely).
     if (plan.status === v.to) return { result: await planDetail(trx, plan, today), audit: { action: 'view', details: { status: { unchanged: v.to } } } };
     const facts = await planFacts(trx, plan, today);
-    const problems = transitionProblems(facts, v.to, v.reason, today);
-    if (problems.length) throw new AppError('conflict', `Cannot make plan ${id} ${v.to}: ${problems.map((m) => detailOf(m).message).join('; ')}`, problems.map(detailOf));
+    enforce(planStatuses, plan.status, v.to, { facts, to: v.to, reason: v.reason, today }, {
+      refused: (findings) => `Cannot make plan ${id} ${v.to}: ${findings.map((f) => f.message).join('; ')}`,
+      notAllowed: (message) => `Cannot make plan ${id} ${v.to}: ${message}`,
+    });
     const reason = v.reason?.trim() || null;
     await repo.updatePlan(trx, id, { status: v.to, ...(v.to === 'closed' ? { closing_reason: reason, closed_at: new Date() } : {}) });
     await repo.insertStatusHistory(trx, { plan_id: id, from_status: plan.status, to_status: v.to, reason, actor: actorName(actor) });

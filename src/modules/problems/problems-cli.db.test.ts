@@ -24,7 +24,7 @@ describe('hub problems', () => {
     expect(show.stdout).toContain(`Problem ${p.id}: Night-time noise on the harbour arm`);
     expect(show.stdout).toContain('next (scanning) needs: objective: a measurable target (objectiveTarget)');
     const close = await run(['close', String(p.id)]);
-    expect(close.code).toBe(4);
+    expect(close.code).toBe(11);
     expect(close.stderr).toContain('Cannot close the problem: missing ');
     expect(close.stderr).toContain('assessment: a computed assessment');
     expect((await run(['show', '99999'])).code).toBe(3);
@@ -35,7 +35,8 @@ describe('hub problems', () => {
     const p = JSON.parse((await run(['create', '--title', 'Cycle theft at the station', '--district', 'Thanet', '--type', 'place', '--json'])).stdout) as { id: number };
     const id = String(p.id);
     const early = await run(['stage', id, '--data', '{"stage":"scanning"}']);
-    expect(early.code).toBe(4);
+    expect(early.code).toBe(11);
+    expect(early.stderr).toContain('  - Give a measurable target.');
     expect(early.stderr).toContain('objective: a measurable target (objectiveTarget)');
     const objective = { objectiveTarget: 'Reduce cycle theft at the station by 30% in 6 months', baselineFrom: '2024-07', baselineTo: '2024-12', reviewDate: '2026-12-31' };
     expect((await run(['update', id, '--data', JSON.stringify(objective)])).stdout).toBe(`Updated problem ${id} (stage objective).\n`);

@@ -28,15 +28,19 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
   }, 120_000);
   afterAll(async () => t?.cleanup(), 60_000);
 
-  it('the contract: POST /api/problems answers 201 with stage objective; closing without an assessment answers 409 saying what is missing', async () => {
+  it('the contract: POST /api/problems answers 201 with stage objective; closing without an assessment answers 422 with the findings of the stage rules', async () => {
     const res = await req('officer', '/api/problems', 'POST', { title: 'ASB at Margate station', district: 'Thanet', statementType: 'behaviour' });
     expect(res.status).toBe(201);
     const p = (await res.json()) as { id: number; stage: string; title: string; district: string; statementType: string };
     expect(p).toMatchObject({ stage: 'objective', title: 'ASB at Margate station', district: 'Thanet', statementType: 'behaviour' });
     expect(typeof p.id).toBe('number');
     const close = await req('officer', `/api/problems/${p.id}/close`, 'POST');
-    expect(close.status).toBe(409);
-    const msg = ((await close.json()) as { error: { message: string } }).error.message;
+    expect(close.status).toBe(422);
+    const closeBody = (await close.json()) as { error: { code: string; message: string; findings: { rule: string; field?: string; message: string }[] } };
+    expect(closeBody.error.code).toBe('rule_refused');
+    expect(closeBody.error.findings).toContainEqual({ rule: 'problem.objective.target', field: 'objectiveTarget', message: 'Give a measurable target.' });
+    expect(closeBody.error.findings).toContainEqual({ rule: 'problem.assessment.computed', message: 'Compute the assessment.' });
+    const msg = closeBody.error.message;
     expect(msg).toMatch(/^Cannot close the problem: missing /);
     expect(msg).toContain('assessment: a computed assessment');
     expect(msg).toContain('objective: a measurable target (objectiveTarget)');
@@ -89,8 +93,10 @@ describe('problems over HTTP: contract, scope, stages, audit', () => {
     expect(p.statement).toBe("Repeat location 'On or near Test Street' picked from 2025-01..2025-01: 12 incidents, 0 in the period before.");
     expect(p.filter.lsoa).toEqual(['E00000001']);
     const early = await req('supervisor', `/api/problems/${id}/stage`, 'POST', { stage: 'scanning' });
-    expect(early.status).toBe(409);
-    expect(((await early.json()) as { error: { message: string } }).error.message).toBe(
+    expect(early.status).toBe(422);
+    const earlyBody = (await early.json()) as { error: { message: string; findings: { field?: string }[] } };
+    expect(earlyBody.error.findings.map((f) => f.field)).toEqual(['objectiveTarget', 'baselineFrom', 'ownerId', 'reviewDate']);
+    expect(earlyBody.error.message).toBe(
       'Cannot move to scanning: missing objective: a measurable target (objectiveTarget); objective: a baseline period (baselineFrom and baselineTo); objective: an owner (ownerId); objective: a review date (reviewDate)',
     );
     const steps: [Record<string, unknown>, string][] = [

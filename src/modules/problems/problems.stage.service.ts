@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+import { enforce } from '../../platform/lifecycle/lifecycle.js';
 import { scopeOf, visibleProblem } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { closeSchema, stageMoveSchema, type Stage } from './problems.schema.js';
 import { auditedDetail, type ProblemDetail } from './problems.service.js';
-import { checkStageMove } from './stage-rules.js';
+import { problemStages, stageRefusal } from './stage-rules.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { type Actor, actorName } from '../../platform/policy.js';
 
@@ -15,8 +15,8 @@ async function move(trx: Db, auditKey: Buffer, actor: Actor, id: number, target:
   if (p.stage === target) return auditedDetail(trx, auditKey, actor, p, { action: 'view', details: { stage: { unchanged: target } } });
   const actions = (await repo.listActions(trx, id)).length;
   const hasAssessment = (await repo.latestAssessment(trx, id)) !== null;
-  const decision = checkStageMove({ problem: p, actions, hasAssessment }, target);
-  if (!decision.allowed) throw new AppError('conflict', decision.message, decision.missing.map((m) => ({ field: m.split(':')[0]!, message: m })));
+  // A refusal by the stage rules answers 422 with the findings (each naming its field).
+  enforce(problemStages, p.stage, target, { problem: p, actions, hasAssessment }, { refused: (findings) => stageRefusal(target, findings) });
   const closing = target === 'closed';
   await repo.updateProblem(trx, id, {
     stage: target,
@@ -34,7 +34,7 @@ export async function moveStage(db: Db, auditKey: Buffer, actor: Actor, id: numb
   return db.transaction().execute((trx) => move(trx, auditKey, actor, id, m.stage, m.note ?? null));
 }
 
-/** Closes a problem: 409 saying what is missing unless it has an assessment, an outcome and lessons learned. */
+/** Closes a problem: 422 with findings saying what is missing unless it has an assessment, an outcome and lessons learned. */
 export async function closeProblem(db: Db, auditKey: Buffer, actor: Actor, id: number, input: unknown): Promise<ProblemDetail> {
   scopeOf(actor, 'problems.update');
   const c = parseOrThrow(closeSchema, input ?? {});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blankProblem, completeProblem } from './problem.fixture.js';
-import { checkStageMove, stageNeeds } from './stage-rules.js';
+import { checkStageMove, problemStages, stageNeeds } from './stage-rules.js';
+import { evaluate } from '../../platform/lifecycle/lifecycle.js';
+import type { Stage } from './problems.schema.js';
 
 describe('stage rules', () => {
   it('a new problem cannot move to scanning without its objective fields, and says which', () => {
@@ -57,5 +59,38 @@ describe('stage rules', () => {
   it('moving back (or reopening) is always allowed', () => {
     expect(checkStageMove({ problem: blankProblem({ stage: 'response' }), actions: 0, hasAssessment: false }, 'analysis').allowed).toBe(true);
     expect(checkStageMove({ problem: blankProblem({ stage: 'closed' }), actions: 0, hasAssessment: false }, 'assessment').allowed).toBe(true);
+  });
+
+  // from, to, which problem, actions, assessment computed -> allowed, rules that refuse
+  const complete = completeProblem();
+  it.each([
+    ['objective', 'scanning', 'blank', 0, false, false, ['problem.objective.target', 'problem.objective.baseline', 'problem.objective.owner', 'problem.objective.review_date']],
+    ['objective', 'scanning', 'complete', 0, false, true, []],
+    ['objective', 'response', 'complete', 0, false, true, []],
+    ['objective', 'assessment', 'complete', 0, false, false, ['problem.response.action']],
+    ['response', 'assessment', 'complete', 1, false, true, []],
+    ['assessment', 'closed', 'complete', 1, false, false, ['problem.assessment.computed']],
+    ['assessment', 'closed', 'complete', 1, true, true, []],
+    ['closed', 'objective', 'blank', 0, false, true, []],
+    ['analysis', 'scanning', 'blank', 0, false, true, []],
+  ] as const)('%s -> %s (%s problem, %i actions, assessment %s): allowed %s, refused by %j', (from, to, which, actions, hasAssessment, allowed, rules) => {
+    const problem = which === 'blank' ? blankProblem({ stage: from as Stage }) : { ...complete, stage: from as Stage };
+    const e = evaluate(problemStages, from, to, { problem, actions, hasAssessment });
+    expect(e.transition).toBe(true);
+    expect(e.allowed).toBe(allowed);
+    expect(e.findings.map((f) => f.rule)).toEqual(rules);
+    expect(checkStageMove({ problem, actions, hasAssessment }, to).allowed).toBe(allowed);
+  });
+
+  it('findings name the field to fill in, in words for the officer', () => {
+    const d = checkStageMove({ problem: blankProblem({ stage: 'analysis' }), actions: 0, hasAssessment: false }, 'response');
+    expect(d.findings.filter((f) => f.rule.startsWith('problem.analysis.'))).toEqual([
+      { rule: 'problem.analysis.offender', field: 'offender', message: 'Describe the offender side of the problem triangle.' },
+      { rule: 'problem.analysis.victim_target', field: 'victimTarget', message: 'Describe the victim or target side of the problem triangle.' },
+      { rule: 'problem.analysis.place', field: 'placeDescription', message: 'Describe the place side of the problem triangle.' },
+      { rule: 'problem.analysis.data_sources', field: 'dataSources', message: 'List the data sources used.' },
+      { rule: 'problem.analysis.hypotheses', field: 'hypotheses', message: 'Write down the hypotheses.' },
+    ]);
+    expect(d.missing).toHaveLength(d.findings.length);
   });
 });

@@ -1,4 +1,5 @@
 /** The database as Kysely sees it: the union of every module's tables. */
+import type { ConfigTables } from '../config-store/config.tables.js';
 import type { BoundaryTables } from '../../modules/boundaries/boundaries.tables.js';
 import type { IdentityTables } from '../../modules/identity/identity.tables.js';
 import type { PoliceDataTables } from '../../modules/police-data/police-data.tables.js';
@@ -15,3 +16,6 @@ export interface Database extends PlanTables, PanelTables {}
 
 /** Problems (OSARA). */
 export interface Database extends ProblemTables {}
+
+/** The versioned configuration store (platform/config-store). */
+export interface Database extends ConfigTables {}

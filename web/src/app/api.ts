@@ -9,17 +9,28 @@ export interface FieldProblem {
   message: string;
 }
 
+/** One finding of a rule that refused a change (422 `rule_refused`): never parse `message`. */
+export interface Finding {
+  rule: string;
+  field?: string;
+  message: string;
+  legalSource?: string;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   /** Per-field problems of a 400 `validation` answer. */
   readonly details: FieldProblem[];
-  constructor(status: number, code: string, message: string, details: FieldProblem[] = []) {
+  /** Why the rules refused a change (422 `rule_refused`). */
+  readonly findings: Finding[];
+  constructor(status: number, code: string, message: string, details: FieldProblem[] = [], findings: Finding[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.findings = findings;
   }
 }
 
@@ -66,11 +77,22 @@ function detailsOf(raw: unknown): FieldProblem[] {
   });
 }
 
+function findingsOf(raw: unknown): Finding[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((f: unknown) => {
+    if (typeof f !== 'object' || f === null) return [];
+    const { rule, field, message, legalSource } = f as Record<string, unknown>;
+    if (typeof rule !== 'string' || typeof message !== 'string') return [];
+    return [{ rule, message, ...(typeof field === 'string' ? { field } : {}), ...(typeof legalSource === 'string' ? { legalSource } : {}) }];
+  });
+}
+
 function errorOf(response: Response, body: unknown): ApiError {
   if (isErrorBody(body)) {
+    const findings = findingsOf((body.error as { findings?: unknown }).findings);
     const code = typeof body.error.code === 'string' ? body.error.code : `http_${response.status}`;
     const message = typeof body.error.message === 'string' ? body.error.message : response.statusText;
-    return new ApiError(response.status, code, message, detailsOf(body.error.details));
+    return new ApiError(response.status, code, message, detailsOf(body.error.details), findings);
   }
   return new ApiError(response.status, `http_${response.status}`, `The server answered ${response.status} ${response.statusText}.`);
 }

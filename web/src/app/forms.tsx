@@ -146,7 +146,7 @@ export function CheckboxesField({ id, label, hint, error, className, options, va
 }
 
 /**
- * Turns an API error into messages per field (`details` of a 400, or a "field: message" error
+ * Turns an API error into messages per field (`findings` of a 422 rule refusal, `details` of a 400, or a "field: message" error
  * such as 409 "username: 'x' is taken") and messages for the whole form.
  * `fields` maps API field names to [element id, label used to start the message].
  */
@@ -168,7 +168,13 @@ export function apiFormErrors(err: unknown, fields: Record<string, [string, stri
     list.push({ fieldId: id, text });
   };
   if (err instanceof ApiError) {
-    if (err.details.length > 0) {
+    if (err.findings.length > 0) {
+      // A refusal by the rules (422): each finding beside its field, the others (in words) above the form.
+      for (const f of err.findings) {
+        if (f.field && fields[f.field.split('.')[0] ?? '']) add(f.field, f.message);
+        else list.push({ text: f.message.charAt(0).toUpperCase() + f.message.slice(1) });
+      }
+    } else if (err.details.length > 0) {
       for (const d of err.details) add(d.field, d.message);
     } else {
       const m = /^([A-Za-z.]+): (.+)$/.exec(err.message);

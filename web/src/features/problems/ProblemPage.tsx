@@ -1,6 +1,7 @@
 // The problem page: walks the OSARA stages with their forms, the figures with their provenance,
 // the quality score, the stage history and, once closed, the case study export.
 import { useState } from 'react';
+import type { Finding } from '../../app/api';
 import { ErrorMessage, Loading } from '../../app/ErrorMessage';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -46,8 +47,10 @@ function Section({ stage, current, title, children }: { stage: Stage; current: S
 function ProblemView({ p, onChanged, reload }: { p: Problem; onChanged: (next?: Problem) => void; reload: () => void }) {
   const { me } = useSession();
   const readOnly = !mayEditProblems(me.role) || p.stage === 'closed';
+  // Findings of a stage move the rules refused, shown beside their fields.
+  const [findings, setFindings] = useState<Finding[]>([]);
   const fields = (stage: Stage, title: string) => (
-    <StageFields key={stage} problem={p} prefix={stage} title={title} defs={STAGE_FIELDS[stage]!} readOnly={readOnly} onSaved={onChanged} />
+    <StageFields key={stage} problem={p} prefix={stage} title={title} defs={STAGE_FIELDS[stage]!} readOnly={readOnly} onSaved={onChanged} findings={findings} />
   );
   return (
     <div className="page problem-page" data-testid="problem-page" data-stage={p.stage}>
@@ -69,7 +72,7 @@ function ProblemView({ p, onChanged, reload }: { p: Problem; onChanged: (next?: 
           {p.warnings.map((w) => <p key={w}><strong>Warning.</strong> {w}</p>)}
         </div>
       ) : null}
-      {mayEditProblems(me.role) ? <StageControls key={`${p.stage}:${p.updatedAt}:${p.assessment?.id ?? 0}`} p={p} onChanged={onChanged} /> : null}
+      {mayEditProblems(me.role) ? <StageControls key={`${p.stage}:${p.updatedAt}:${p.assessment?.id ?? 0}`} p={p} onChanged={onChanged} onFindings={setFindings} /> : null}
       <div className="problem-layout">
         <div className="problem-layout__main">
           <Section stage="objective" current={p.stage} title="Objective">{fields('objective', 'Objective')}</Section>
@@ -84,7 +87,7 @@ function ProblemView({ p, onChanged, reload }: { p: Problem; onChanged: (next?: 
           </Section>
           <Section stage="assessment" current={p.stage} title="Assessment">
             <p className="small">Computing saves the design and judgement below and counts the four areas from the incident data with the WDD engine.</p>
-            <StageFields key="assessment" problem={p} prefix="assessment" title="Assessment" defs={STAGE_FIELDS.assessment!} readOnly={readOnly}
+            <StageFields key="assessment" problem={p} prefix="assessment" title="Assessment" defs={STAGE_FIELDS.assessment!} readOnly={readOnly} findings={findings}
               onSaved={onChanged} send={(body) => assess(p.id, body)} submitLabel="Save and compute the assessment" />
             {p.assessment ? <AssessmentResult a={p.assessment} /> : <p className="empty">No evaluation computed yet.</p>}
           </Section>

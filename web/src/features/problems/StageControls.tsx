@@ -1,17 +1,27 @@
 // Moving on: what the next stage needs (from the server's stage rules), the move, and closing.
+// A move refused by the stage rules (422) lists its findings here, each linking to its field,
+// and the page shows each finding beside its field (StageFields).
 import { useState } from 'react';
+import { ApiError, type Finding } from '../../app/api';
 import { closeProblem, moveStage, STAGE_LABEL, STAGES, type Problem } from './api';
+import { fieldAnchor } from './StageFields';
 
-export function StageControls({ p, onChanged }: { p: Problem; onChanged: (next?: Problem) => void }) {
+export function StageControls({ p, onChanged, onFindings }: { p: Problem; onChanged: (next?: Problem) => void; onFindings?: (findings: Finding[]) => void }) {
   const [error, setError] = useState<string | null>(null);
+  const [findings, setFindings] = useState<Finding[]>([]);
   const [busy, setBusy] = useState(false);
   const run = async (work: () => Promise<Problem>) => {
     setBusy(true);
     setError(null);
+    setFindings([]);
+    onFindings?.([]);
     try {
       onChanged(await work());
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      const refused = err instanceof ApiError && err.findings.length > 0 ? err.findings : [];
+      setFindings(refused);
+      onFindings?.(refused);
+      setError(refused.length ? 'This cannot move on yet:' : err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
@@ -27,7 +37,19 @@ export function StageControls({ p, onChanged }: { p: Problem; onChanged: (next?:
           <ul>{next.missing.map((m) => <li key={m}>{m}</li>)}</ul>
         </div>
       ) : null}
-      {error ? <p className="field__error" role="alert" data-testid="stage-error">{error}</p> : null}
+      {error ? (
+        <div role="alert" data-testid="stage-error">
+          <p className="field__error">{error}</p>
+          {findings.length ? (
+            <ul data-testid="stage-findings">
+              {findings.map((f) => {
+                const anchor = f.field ? fieldAnchor(f.field) : null;
+                return <li key={f.rule}>{anchor ? <a href={`#${anchor}`}>{f.message}</a> : f.message}</li>;
+              })}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
       <div className="button-group">
         {next && next.stage !== 'closed' ? (
           <button type="button" className="button" disabled={busy || !next.allowed} onClick={() => void run(() => moveStage(p.id, next.stage))} data-testid="stage-next">

@@ -2,6 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { apiFormErrors, ErrorSummary, SelectField, TextField, type FormError } from '../../app/forms';
 import { patchProblem, type Problem } from './api';
+import type { Finding } from '../../app/api';
+import { STAGE_FIELDS } from './stages';
 
 export interface FieldDef {
   /** API field name; `filter.x` for the saved incident filter. */
@@ -12,7 +14,16 @@ export interface FieldDef {
   options?: readonly (readonly [string, string])[];
 }
 
-const idOf = (prefix: string, name: string) => `${prefix}-${name.replace(/\./g, '-')}`;
+export const idOf = (prefix: string, name: string) => `${prefix}-${name.replace(/\./g, '-')}`;
+
+/** The element id of the form field an API field name is entered in (for a finding's link), if any. */
+export function fieldAnchor(field: string): string | null {
+  for (const [stage, defs] of Object.entries(STAGE_FIELDS)) {
+    const d = defs?.find((x) => x.name === field || x.name.split('.')[0] === field);
+    if (d) return idOf(stage, d.name);
+  }
+  return null;
+}
 
 function valueOf(p: Problem, name: string): string {
   const v = name.startsWith('filter.') ? (p.filter as unknown as Record<string, unknown>)[name.slice(7)] : (p as unknown as Record<string, unknown>)[name];
@@ -44,12 +55,14 @@ interface Props {
   defs: readonly FieldDef[];
   readOnly: boolean;
   onSaved: (p: Problem) => void;
+  /** Findings of a refused stage move: each shown beside its field when the field is in this form. */
+  findings?: readonly Finding[];
   /** Sends the fields somewhere else than PATCH (the assessment computes as it saves). */
   send?: (body: Record<string, unknown>) => Promise<Problem>;
   submitLabel?: string;
 }
 
-export function StageFields({ problem, prefix, title, defs, readOnly, onSaved, send, submitLabel }: Props) {
+export function StageFields({ problem, prefix, title, defs, readOnly, onSaved, send, submitLabel, findings = [] }: Props) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(defs.map((d) => [d.name, valueOf(problem, d.name)])));
   const [errors, setErrors] = useState<{ byField: Record<string, string>; list: FormError[] }>({ byField: {}, list: [] });
   const [saved, setSaved] = useState(false);
@@ -74,18 +87,26 @@ export function StageFields({ problem, prefix, title, defs, readOnly, onSaved, s
     }
   };
 
+  // The form's own errors first; a refused stage move's findings beside the fields they name.
+  const byField: Record<string, string> = {};
+  for (const f of findings) {
+    const known = f.field ? fieldMap[f.field.split('.')[0]!] : undefined;
+    if (known && !byField[known[0]]) byField[known[0]] = f.message;
+  }
+  Object.assign(byField, errors.byField);
+
   const field = (d: FieldDef) => {
     const id = idOf(prefix, d.name);
-    const common = { id, label: d.label, hint: d.hint, error: errors.byField[id], disabled: readOnly };
+    const common = { id, label: d.label, hint: d.hint, error: byField[id], disabled: readOnly };
     const set = (v: string) => setValues((s) => ({ ...s, [d.name]: v }));
     if (d.kind === 'textarea') {
       return (
-        <div className={`field ${errors.byField[id] ? 'field--error' : ''}`} key={d.name}>
+        <div className={`field ${byField[id] ? 'field--error' : ''}`} key={d.name}>
           <label className="field__label" htmlFor={id}>{d.label}</label>
           {d.hint ? <div className="field__hint" id={`${id}-hint`}>{d.hint}</div> : null}
-          {errors.byField[id] ? <p className="field__error" id={`${id}-error`}><span className="visually-hidden">Error: </span>{errors.byField[id]}</p> : null}
+          {byField[id] ? <p className="field__error" id={`${id}-error`}><span className="visually-hidden">Error: </span>{byField[id]}</p> : null}
           <textarea id={id} className="textarea" rows={3} value={values[d.name]} disabled={readOnly} onChange={(e) => set(e.target.value)}
-            aria-describedby={[d.hint ? `${id}-hint` : '', errors.byField[id] ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined} aria-invalid={errors.byField[id] ? true : undefined} />
+            aria-describedby={[d.hint ? `${id}-hint` : '', byField[id] ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined} aria-invalid={byField[id] ? true : undefined} />
         </div>
       );
     }
