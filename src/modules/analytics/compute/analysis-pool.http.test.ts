@@ -45,7 +45,7 @@ describe('analyses in the worker pool', () => {
     const before = analysisPool().stats().completed;
     const settled: boolean[] = [false, false, false];
     const runs = ['analyst1', 'analyst2', 'admin1'].map((u, k) =>
-      asUser(app, s[u]!, HEAVY).then(async (res) => {
+      Promise.resolve(asUser(app, s[u]!, HEAVY)).then(async (res) => {
         settled[k] = true;
         return { status: res.status, body: await res.text() };
       }));
