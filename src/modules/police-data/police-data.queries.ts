@@ -229,7 +229,7 @@ export interface IncidentPoint {
 }
 
 /** Rows read per query when analyses read incidents: each chunk holds the database for a moment only. */
-export const INCIDENT_CHUNK_ROWS = 20_000;
+export const INCIDENT_CHUNK_ROWS = 5_000;
 
 interface PointRow {
   line_no: number;
@@ -244,28 +244,30 @@ interface PointRow {
   outcome: string | null;
 }
 
+const pointColumns = () => [
+  'line_no', 'easting', 'northing', 'longitude', 'latitude', sql<string>`to_char(month, 'YYYY-MM')`.as('month_key'), 'category',
+  'lsoa_code', 'district', 'outcome',
+];
+
 /**
  * Incident rows matching a filter, in chunks of at most `chunkRows`: snapshot by snapshot (in
  * load order), keyset-paged on (snapshot_id, line_no), one short query per chunk, so on the
  * embedded database other requests run between chunks.
  */
-export async function forEachIncidentChunk(db: Db, f: IncidentFilter, onChunk: (rows: readonly PointRow[]) => void,
-  chunkRows = INCIDENT_CHUNK_ROWS): Promise<void> {
+export async function forEachIncidentChunk<R extends { line_no: number }>(db: Db, f: IncidentFilter, onChunk: (rows: readonly R[]) => void,
+  columns: readonly unknown[] = pointColumns(), chunkRows = INCIDENT_CHUNK_ROWS): Promise<void> {
   const snapshots = (await streetSnapshots(db, f)).sort((a, b) => a.id - b.id);
   for (const snap of snapshots) {
     for (let after = 0; ;) {
       const rows = (await db
         .selectFrom('incident')
-        .select([
-          'line_no', 'easting', 'northing', 'longitude', 'latitude', sql<string>`to_char(month, 'YYYY-MM')`.as('month_key'), 'category',
-          'lsoa_code', 'district', 'outcome',
-        ])
+        .select(columns as never)
         .where('snapshot_id', '=', snap.id)
         .where('line_no', '>', after)
         .where((eb) => where(eb as ExpressionBuilder<Database, 'incident'>, f, 'incident'))
         .orderBy('line_no')
         .limit(chunkRows)
-        .execute()) as PointRow[];
+        .execute()) as unknown as R[];
       if (rows.length) onChunk(rows);
       if (rows.length < chunkRows) break;
       after = rows[rows.length - 1]!.line_no;
@@ -277,7 +279,7 @@ export async function forEachIncidentChunk(db: Db, f: IncidentFilter, onChunk: (
 export async function incidentPoints(db: Db, f: IncidentFilter): Promise<{ points: IncidentPoint[]; noLocation: number }> {
   const points: IncidentPoint[] = [];
   let noLocation = 0;
-  await forEachIncidentChunk(db, f, (rows) => {
+  await forEachIncidentChunk<PointRow>(db, f, (rows) => {
     for (const r of rows) {
       if (r.easting === null || r.northing === null || r.longitude === null || r.latitude === null) {
         noLocation++;
@@ -307,22 +309,25 @@ export async function incidentColumns(db: Db, f: IncidentFilter): Promise<Incide
   const parts: { e: Float64Array; n: Float64Array; m: Float64Array; len: number }[] = [];
   const districts = new Map<string, number>();
   let noLocation = 0;
-  await forEachIncidentChunk(db, f, (rows) => {
+  type ColumnRow = { line_no: number; easting: number | null; northing: number | null; m: number; district: string | null };
+  // Only what the columns need: each chunk's rows cross from the database (PGlite: its thread) as fast as possible.
+  const columns = ['line_no', 'easting', 'northing', sql<number>`(extract(year from month) * 12 + extract(month from month) - 1)::int`.as('m'), 'district'];
+  await forEachIncidentChunk<ColumnRow>(db, f, (rows) => {
     const part = { e: new Float64Array(rows.length), n: new Float64Array(rows.length), m: new Float64Array(rows.length), len: 0 };
     for (const r of rows) {
-      if (r.easting === null || r.northing === null || r.longitude === null || r.latitude === null) {
+      if (r.easting === null || r.northing === null) {
         noLocation++;
         continue;
       }
       const k = part.len++;
       part.e[k] = r.easting;
       part.n[k] = r.northing;
-      part.m[k] = Number(r.month_key.slice(0, 4)) * 12 + Number(r.month_key.slice(5, 7)) - 1;
+      part.m[k] = r.m;
       const d = (r.district ?? '').toLowerCase();
       districts.set(d, (districts.get(d) ?? 0) + 1);
     }
     parts.push(part);
-  });
+  }, columns);
   const total = parts.reduce((a, p) => a + p.len, 0);
   const out = { easting: new Float64Array(total), northing: new Float64Array(total), month: new Float64Array(total) };
   let at = 0;
