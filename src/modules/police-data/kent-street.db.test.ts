@@ -140,8 +140,9 @@ describe('Kent street files 2025-01..2025-09', () => {
         expect(sorted(tallyOf(result.rows)), `by ${by}`).toEqual(sorted(tallyBy(expected, by)));
         expect(result.total).toBe(expected.rows);
       }
-      const page = await listIncidents(db, filterOf(c.filter), 5, 0);
+      const page = await listIncidents(db, filterOf(c.filter), 5, 0, true);
       expect(page.total).toBe(expected.rows);
+      expect(page.hasMore).toBe(expected.rows > 5);
     });
   }
 

@@ -54,11 +54,19 @@ const listRoute = createRoute({
   method: 'get',
   path: '/api/incidents',
   summary: 'Street-level incidents with filters and paging (newest month first)',
-  request: { query: filterQuery.extend({ limit: z.string().optional(), offset: z.string().optional() }) },
+  request: {
+    query: filterQuery.extend({
+      limit: z.string().optional(),
+      offset: z.string().optional(),
+      count: z.enum(['exact']).optional().openapi({
+        description: "'exact' to count every matching row when the rollups cannot (filters on LSOA or bbox); otherwise total is null there",
+      }),
+    }),
+  },
   responses: {
     200: {
       description: 'A page of incidents',
-      content: { 'application/json': { schema: z.object({ total: z.number(), limit: z.number(), offset: z.number(), items: z.array(incidentItem), provenance }) } },
+      content: { 'application/json': { schema: z.object({ total: z.number().nullable(), hasMore: z.boolean(), limit: z.number(), offset: z.number(), items: z.array(incidentItem), provenance }) } },
     },
     400: { description: 'Invalid filter', content: { 'application/json': { schema: errorSchema } } },
   },
@@ -89,14 +97,14 @@ export function policeDataRoutes(db: Db) {
   });
 
   app.openapi(listRoute, async (c) => {
-    const { limit, offset, ...rest } = c.req.valid('query');
+    const { limit, offset, count, ...rest } = c.req.valid('query');
     const parsed = incidentFilterSchema.safeParse(rest);
     if (!parsed.success) return validationHook(parsed, c) as never;
     const page = pageSchema.safeParse({ limit, offset });
     if (!page.success) return validationHook(page, c) as never;
     const max = parsed.data.bbox ? 5000 : 1000;
     if (page.data.limit > max) return validationHook({ success: false, error: new z.ZodError([{ code: 'custom', path: ['limit'], message: `must be at most ${max}${parsed.data.bbox ? '' : ' (5000 with bbox)'}`, input: limit }]) }, c) as never;
-    return c.json(await service.listIncidents(db, parsed.data, page.data.limit, page.data.offset), 200);
+    return c.json(await service.listIncidents(db, parsed.data, page.data.limit, page.data.offset, count === 'exact'), 200);
   });
 
   app.openapi(metaRoute, async (c) => {

@@ -47,15 +47,17 @@ export async function countIncidents(db: Db, by: CountBy, f: IncidentFilter): Pr
 }
 
 export interface IncidentPage {
-  total: number;
+  /** Matching rows; null when only counting every row could tell (ask with exactCount). */
+  total: number | null;
+  hasMore: boolean;
   limit: number;
   offset: number;
   items: IncidentItem[];
   provenance: Provenance;
 }
 
-export async function listIncidents(db: Db, f: IncidentFilter, limit: number, offset: number): Promise<IncidentPage> {
-  const page = await q.listIncidents(db, f, limit, offset);
+export async function listIncidents(db: Db, f: IncidentFilter, limit: number, offset: number, exactCount = false): Promise<IncidentPage> {
+  const page = await q.listIncidents(db, f, limit, offset, exactCount);
   return { ...page, limit, offset, provenance: await provenance(db, f, sourceLabel.incident!) };
 }
 

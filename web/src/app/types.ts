@@ -65,7 +65,9 @@ export interface Incident {
 }
 
 export interface IncidentPage {
-  total: number;
+  /** Null when only counting every row could tell (filters on LSOA or a map box). */
+  total: number | null;
+  hasMore: boolean;
   limit: number;
   offset: number;
   items: Incident[];

@@ -3,8 +3,10 @@ import type { Db } from '../../../platform/db/database.js';
 import { handleError, validationHook } from '../../../platform/http.js';
 import { requirePermission, type AppEnv } from '../../../platform/policy.js';
 import { hotspotsPolicy } from './hotspots.policy.js';
-import { hotspotQuerySchema } from './hotspots.schema.js';
-import { hotspotFeatureCollection } from './hotspots.service.js';
+import { pooledCompute } from '../compute/compute.js';
+import { analysisLimits, checkHotspotLimits } from '../limits.js';
+import { BANDWIDTH_CELLS, hotspotQuerySchema, NEIGHBOUR_CELLS } from './hotspots.schema.js';
+import { hotspotFeatureCollectionJson } from './hotspots.service.js';
 
 const many = z.union([z.string(), z.array(z.string())]).optional();
 
@@ -40,8 +42,10 @@ const route = createRoute({
   request: { query },
   responses: {
     200: { description: 'GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: z.record(z.string(), z.unknown()) } } },
-    400: { description: 'Invalid parameter (or a grid too large)', content: { 'application/json': { schema: errorSchema } } },
+    400: { description: "Invalid parameter, or over the role's limits (cells, bandwidth, neighbour distance)", content: { 'application/json': { schema: errorSchema } } },
     404: { description: 'No data imported, or nothing to set a study area', content: { 'application/json': { schema: errorSchema } } },
+    429: { description: 'Already two analyses running for this user', content: { 'application/json': { schema: errorSchema } } },
+    503: { description: 'Too many analyses waiting, or the analysis was cancelled', content: { 'application/json': { schema: errorSchema } } },
   },
 });
 
@@ -53,7 +57,18 @@ export function hotspotRoutes(db: Db) {
   app.openapi(route, async (c) => {
     const parsed = hotspotQuerySchema('http').safeParse(c.req.valid('query'));
     if (!parsed.success) return validationHook(parsed, c) as never;
-    return c.json(await hotspotFeatureCollection(db, parsed.data), 200);
+    const q = parsed.data;
+    const principal = c.get('principal');
+    checkHotspotLimits(
+      { method: q.method, cell: q.cell, bandwidth: q.bandwidth ?? BANDWIDTH_CELLS * q.cell, neighbour: q.neighbour ?? NEIGHBOUR_CELLS * q.cell },
+      { bandwidth: q.bandwidth !== undefined, neighbour: q.neighbour !== undefined },
+      principal.role,
+    );
+    const body = await hotspotFeatureCollectionJson(db, q, {
+      compute: pooledCompute(`user:${principal.id}`, c.req.raw.signal),
+      maxCells: analysisLimits[principal.role].cells,
+    });
+    return c.body(body, 200, { 'content-type': 'application/json' }) as never;
   });
   return app;
 }

@@ -3,9 +3,10 @@ import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { lonLatToBng } from '../../../platform/geo/bng.js';
 import { getBoundaries } from '../../boundaries/index.js';
-import { dataSummary, incidentFilterSchema, incidentPoints, type IncidentFilter, type IncidentPoint } from '../../police-data/index.js';
+import { dataSummary, incidentColumns, incidentFilterSchema, type IncidentColumns, type IncidentFilter } from '../../police-data/index.js';
+import { localCompute, type Compute } from '../compute/compute.js';
+import type { HotspotGeoJsonOutput } from '../compute/tasks.js';
 import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
-import { hotspotGeoJson, type HotspotFeatureCollection } from './hotspot-geojson.js';
 import { hotspotSummary } from './hotspot-summary.js';
 import { analyseHotspots, type HotspotGrid, type HotspotParams } from './hotspots.js';
 import { BANDWIDTH_CELLS, NEIGHBOUR_CELLS, type HotspotQuery } from './hotspots.schema.js';
@@ -47,7 +48,7 @@ function bngPolygons(g: Geometry): BngPolygon[] {
  * least 0.5% of the incidents (so a few out-of-force rows do not pull in far-away districts);
  * else a robust extent of the points.
  */
-async function studyAreaFor(db: Db, q: HotspotQuery, points: readonly IncidentPoint[]): Promise<{ spec: StudyAreaSpec; note: string }> {
+async function studyAreaFor(db: Db, q: HotspotQuery, located: readonly IncidentColumns[]): Promise<{ spec: StudyAreaSpec; note: string }> {
   if (q.bbox) return { spec: { kind: 'bbox', extent: q.bbox }, note: 'Study area: the bbox given (every cell in it).' };
   const held = (await getBoundaries(db, 'district', q.district)).features;
   let chosen = held;
@@ -56,8 +57,9 @@ async function studyAreaFor(db: Db, q: HotspotQuery, points: readonly IncidentPo
     if (!q.district.every((d) => names.has(d.toLowerCase()))) chosen = [];
   } else {
     const share = new Map<string, number>();
-    for (const p of points) if (p.district) share.set(p.district.toLowerCase(), (share.get(p.district.toLowerCase()) ?? 0) + 1);
-    chosen = held.filter((f) => (share.get(f.properties.name.toLowerCase()) ?? 0) >= DISTRICT_SHARE * points.length);
+    for (const c of located) for (const [d, n] of c.districts) if (d) share.set(d, (share.get(d) ?? 0) + n);
+    const points = located.reduce((a, c) => a + c.easting.length, 0);
+    chosen = held.filter((f) => (share.get(f.properties.name.toLowerCase()) ?? 0) >= DISTRICT_SHARE * points);
   }
   if (chosen.length) {
     const names = chosen.map((f) => f.properties.name).sort();
@@ -94,15 +96,31 @@ function comparisonPeriod(q: HotspotQuery, period: Period): Period {
 const filterOf = (q: HotspotQuery, p: Period): IncidentFilter =>
   incidentFilterSchema.parse({ from: p.from, to: p.to, force: q.force, category: q.category, district: q.district });
 
-/** Hotspot grid for imported incidents: loads points and boundaries, runs the pure analysis. */
-export async function runHotspots(db: Db, q: HotspotQuery): Promise<HotspotRun> {
+export interface HotspotOptions {
+  /** Where the pure analysis runs: the calling thread (default) or the server's worker pool. */
+  compute?: Compute | undefined;
+  /** Most grid cells allowed (the role's limit over HTTP). */
+  maxCells?: number | undefined;
+}
+
+interface PreparedHotspots {
+  period: Period;
+  compare: Period | null;
+  now: IncidentColumns;
+  then: IncidentColumns | null;
+  area: { spec: StudyAreaSpec; note: string };
+  params: HotspotParams;
+}
+
+/** Everything the pure analysis needs, read from the database in bounded chunks. */
+async function prepareHotspots(db: Db, q: HotspotQuery, maxCells: number | undefined): Promise<PreparedHotspots> {
   const { dataCutoff } = await dataSummary(db);
   const period = resolvePeriod(q.from, q.to, dataCutoff, DEFAULT_MONTHS);
   if (!period) throw new AppError('not_found', 'No street-level crime data is imported yet: import data.police.uk street files first');
   const compare = q.method === 'change' ? comparisonPeriod(q, period) : null;
-  const now = await incidentPoints(db, filterOf(q, period));
-  const then = compare ? await incidentPoints(db, filterOf(q, compare)) : null;
-  const area = await studyAreaFor(db, q, then ? [...now.points, ...then.points] : now.points);
+  const now = await incidentColumns(db, filterOf(q, period));
+  const then = compare ? await incidentColumns(db, filterOf(q, compare)) : null;
+  const area = await studyAreaFor(db, q, then ? [now, then] : [now]);
   const params: HotspotParams = {
     method: q.method,
     cell: q.cell,
@@ -110,17 +128,24 @@ export async function runHotspots(db: Db, q: HotspotQuery): Promise<HotspotRun> 
     neighbour: q.neighbour ?? NEIGHBOUR_CELLS * q.cell,
     alpha: q.alpha,
     adjust: q.adjust,
+    ...(maxCells !== undefined ? { maxCells } : {}),
   };
-  const grid = analyseHotspots({ points: now.points, ...(then ? { before: then.points } : {}), area: area.spec, params });
-  if (!grid) {
-    throw new AppError('not_found', `No located incidents match these filters in ${period.from} to ${period.to}, and no boundaries or bbox set a study area`);
-  }
-  const summary = {
-    ...hotspotSummary(grid),
-    period,
-    comparePeriod: compare,
-    noLocation: { period: now.noLocation, comparePeriod: then ? then.noLocation : null },
-  };
+  return { period, compare, now, then, area, params };
+}
+
+const taskInput = (p: PreparedHotspots) => ({
+  points: { easting: p.now.easting, northing: p.now.northing },
+  ...(p.then ? { before: { easting: p.then.easting, northing: p.then.northing } } : {}),
+  area: p.area.spec,
+  params: p.params,
+});
+
+const noGrid = (period: Period) =>
+  new AppError('not_found', `No located incidents match these filters in ${period.from} to ${period.to}, and no boundaries or bbox set a study area`);
+
+/** The notes and provenance of a run, from what the grid reported. */
+async function hotspotProvenance(db: Db, q: HotspotQuery, p: PreparedHotspots, grid: { outside: number; giN: number | null; warnings: readonly string[] }): Promise<AnalysisProvenance> {
+  const { period, compare, now, then, area, params } = p;
   const notes = [
     area.note,
     `Grid: ${params.cell} m square cells in British National Grid (EPSG:27700), aligned to multiples of the cell size; polygons converted to WGS84.`,
@@ -128,19 +153,19 @@ export async function runHotspots(db: Db, q: HotspotQuery): Promise<HotspotRun> 
     `${now.noLocation} incident rows with no location were left out${then ? ` (${then.noLocation} in the comparison period)` : ''}.`,
   ];
   if (q.district.length) notes.push(NO_DISTRICT_NOTE);
-  if (grid.points.outside) notes.push(`${grid.points.outside} located incidents lay outside the study area and were left out.`);
+  if (grid.outside) notes.push(`${grid.outside} located incidents lay outside the study area and were left out.`);
   if (q.method === 'gistar') {
     notes.push(
       `Gi*: Getis-Ord Gi* (Ord & Getis 1995) with binary weights for cells whose centres are within ${params.neighbour} m, the cell ` +
         'included; z uses the mean and standard deviation of counts over all study-area cells; p is two-sided from the normal; ' +
-        `p_adj by ${q.adjust === 'fdr' ? 'Benjamini-Hochberg FDR' : q.adjust} over the ${grid.gi?.n ?? 0} study-area cells; class at alpha ${q.alpha}.`,
+        `p_adj by ${q.adjust === 'fdr' ? 'Benjamini-Hochberg FDR' : q.adjust} over the ${grid.giN ?? 0} study-area cells; class at alpha ${q.alpha}.`,
     );
   }
   if (q.bandwidth === undefined) notes.push(`Bandwidth defaulted to ${BANDWIDTH_CELLS} × the cell size.`);
   if (q.method === 'gistar' && q.neighbour === undefined) notes.push(`Neighbour distance defaulted to ${NEIGHBOUR_CELLS} × the cell size.`);
   if (q.from === undefined && q.to === undefined) notes.push(`Period defaulted to the ${DEFAULT_MONTHS} months ending at the data cut-off.`);
   notes.push(...grid.warnings);
-  const provenance = await dbProvenance(
+  return dbProvenance(
     db,
     'hotspots',
     filterOf(q, period),
@@ -152,11 +177,33 @@ export async function runHotspots(db: Db, q: HotspotQuery): Promise<HotspotRun> 
     },
     notes,
   );
+}
+
+const periods = (p: PreparedHotspots) => ({
+  period: p.period,
+  comparePeriod: p.compare,
+  noLocation: { period: p.now.noLocation, comparePeriod: p.then ? p.then.noLocation : null },
+});
+
+/** Hotspot grid for imported incidents: reads points and boundaries, runs the pure analysis. */
+export async function runHotspots(db: Db, q: HotspotQuery, options: HotspotOptions = {}): Promise<HotspotRun> {
+  const p = await prepareHotspots(db, q, options.maxCells);
+  const grid = await (options.compute ?? localCompute)('hotspots', taskInput(p));
+  if (!grid) throw noGrid(p.period);
+  const summary = { ...hotspotSummary(grid), ...periods(p) };
+  const provenance = await hotspotProvenance(db, q, p, { outside: grid.points.outside, giN: grid.gi?.n ?? null, warnings: grid.warnings });
   return { grid, summary, provenance };
 }
 
-/** The hotspot grid as GeoJSON (WGS84 cell squares) with `summary` and `provenance` members. */
-export async function hotspotFeatureCollection(db: Db, q: HotspotQuery): Promise<HotspotFeatureCollection> {
-  const run = await runHotspots(db, q);
-  return hotspotGeoJson(run.grid, q.cells, { summary: run.summary, provenance: run.provenance });
+/**
+ * The hotspot grid as GeoJSON text (WGS84 cell squares) with `summary` and `provenance` members.
+ * The cells' features are built and serialised by the analysis (in the worker pool over HTTP).
+ */
+export async function hotspotFeatureCollectionJson(db: Db, q: HotspotQuery, options: HotspotOptions = {}): Promise<string> {
+  const p = await prepareHotspots(db, q, options.maxCells);
+  const out: HotspotGeoJsonOutput | null = await (options.compute ?? localCompute)('hotspots-geojson', { ...taskInput(p), cells: q.cells });
+  if (!out) throw noGrid(p.period);
+  const summary = { ...out.summary, ...periods(p) };
+  const provenance = await hotspotProvenance(db, q, p, out);
+  return `{"type":"FeatureCollection","summary":${JSON.stringify(summary)},"provenance":${JSON.stringify(provenance)},"features":${out.featuresJson}}`;
 }

@@ -10,6 +10,6 @@ export type { BngPolygon, StudyAreaSpec } from './study-area.js';
 export { adjustPValues, twoSidedP } from './p-values.js';
 export { hotspotQuerySchema } from './hotspots.schema.js';
 export type { HotspotQuery } from './hotspots.schema.js';
-export { runHotspots, hotspotFeatureCollection } from './hotspots.service.js';
+export { runHotspots, hotspotFeatureCollectionJson } from './hotspots.service.js';
 export { hotspotRoutes } from './hotspots.routes.js';
 export { hotspotsPolicy } from './hotspots.policy.js';

@@ -5,6 +5,8 @@ import { requirePermission, type AppEnv } from '../../../platform/policy.js';
 import { incidentFilterSchema } from '../../police-data/index.js';
 import { nearRepeatPolicy } from './near-repeat.policy.js';
 import { knoxOnImported, chainsOnImported, nearRepeatSources } from './near-repeat.service.js';
+import { pooledCompute } from '../compute/compute.js';
+import { analysisLimits, checkLimit } from '../limits.js';
 
 /** Iterations allowed over HTTP: enough for p = 0.0001, bounded so one request cannot hog the server. */
 const MAX_HTTP_ITERATIONS = 9999;
@@ -104,8 +106,12 @@ export function nearRepeatRoutes(db: Db) {
     const q = c.req.valid('query');
     const filter = filterOf(q);
     if (!filter.success) return validationHook(filter, c) as never;
+    const principal = c.get('principal');
+    const limits = analysisLimits[principal.role];
+    checkLimit('iterations', q.iterations, limits.iterations, principal.role);
     const options = { sBands: q.sBands, tBands: q.tBands, iterations: q.iterations, seed: q.seed, intervalSide: q.intervalSide, metric: q.metric };
-    return c.json(await knoxOnImported(db, q.source, filter.data, options, { sBands: 'sBands', tBands: 'tBands' }, { maxWork: MAX_HTTP_WORK }), 200);
+    const run = { maxWork: Math.min(MAX_HTTP_WORK, limits.knoxWork), compute: pooledCompute(`user:${principal.id}`, c.req.raw.signal) };
+    return c.json(await knoxOnImported(db, q.source, filter.data, options, { sBands: 'sBands', tBands: 'tBands' }, run), 200);
   });
 
   app.openapi(chainsRoute, async (c) => {
@@ -113,7 +119,7 @@ export function nearRepeatRoutes(db: Db) {
     const filter = filterOf(q);
     if (!filter.success) return validationHook(filter, c) as never;
     const parameters = { sBand: q.sBand, tBand: q.tBand, metric: q.metric, sameLocation: q.sameLocation };
-    return c.json(await chainsOnImported(db, q.source, filter.data, parameters), 200);
+    return c.json(await chainsOnImported(db, q.source, filter.data, parameters, pooledCompute(`user:${c.get('principal').id}`, c.req.raw.signal)), 200);
   });
 
   return app;

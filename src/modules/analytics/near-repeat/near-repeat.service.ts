@@ -1,9 +1,10 @@
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
-import { incidentPoints, stopSearchEvents, type IncidentFilter, type StopSearchEvent } from '../../police-data/index.js';
+import { incidentColumns, stopSearchEvents, type IncidentFilter, type StopSearchEvent } from '../../police-data/index.js';
+import type { Compute } from '../compute/compute.js';
 import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
 import { nearRepeatChains, type ChainMember, type ChainParameters, type ChainsResult } from './chains.js';
-import { dayNumber, formatTime, monthNumber } from './event-file.js';
+import { dayNumber, formatTime } from './event-file.js';
 import { knoxTestParallel, type ParallelOptions } from './knox-parallel.js';
 import { describeParameters, knoxParameters, knoxReport, type KnoxOptionValues, type KnoxReport } from './knox-report.js';
 
@@ -56,23 +57,32 @@ async function provenanceFor(db: Db, analysis: string, source: NearRepeatSource,
 
 /** The Knox test on imported street crime (months) or stop and search (days). */
 export async function knoxOnImported(db: Db, source: NearRepeatSource, f: IncidentFilter, options: KnoxOptionValues,
-  names: { sBands: string; tBands: string }, run: ParallelOptions = {}): Promise<KnoxReport> {
+  names: { sBands: string; tBands: string }, run: ParallelOptions & { compute?: Compute | undefined } = {}): Promise<KnoxReport> {
   const unit = source === 'street' ? 'month' : 'day';
   const parameters = knoxParameters(options, unit, names);
-  let events: { x: number; y: number; t: number }[];
+  let x: Float64Array;
+  let y: Float64Array;
+  let t: Float64Array;
   let noLocation: number;
   if (source === 'street') {
-    const got = await incidentPoints(db, f);
-    events = got.points.map((p) => ({ x: p.easting, y: p.northing, t: monthNumber(Number(p.month.slice(0, 4)), Number(p.month.slice(5, 7))) }));
+    const got = await incidentColumns(db, f);
+    x = got.easting;
+    y = got.northing;
+    t = got.month; // year * 12 + month - 1, as monthNumber
     noLocation = got.noLocation;
   } else {
     const got = await stopSearchSorted(db, f);
-    events = got.events.map((e) => ({ x: e.easting, y: e.northing, t: ukDay(e.occurredAt) }));
+    x = Float64Array.from(got.events, (e) => e.easting);
+    y = Float64Array.from(got.events, (e) => e.northing);
+    t = Float64Array.from(got.events, (e) => ukDay(e.occurredAt));
     noLocation = got.noLocation;
   }
-  const result = await knoxTestParallel(events, parameters, run);
+  let lastDay: number | null = null;
+  for (const v of t) lastDay = lastDay === null ? v : Math.max(lastDay, v);
+  const result = run.compute
+    ? await run.compute('knox', { x, y, t, parameters, maxWork: run.maxWork })
+    : await knoxTestParallel(Array.from(x, (xv, k) => ({ x: xv, y: y[k]!, t: t[k]! })), parameters, run);
   const notes = noLocation ? [NO_LOCATION_NOTE(noLocation)] : [];
-  const lastDay = events.length ? events.reduce((m, e) => Math.max(m, e.t), -Infinity) : null;
   const provenance = await provenanceFor(db, 'knox', source, f, describeParameters(parameters, unit), notes, lastDay);
   return knoxReport(result, unit, provenance, []);
 }
@@ -94,11 +104,13 @@ export interface StopSearchChains extends Omit<ChainsResult, 'members'> {
 }
 
 /** Near-repeat chains; only stop and search (day-level) data can form them. */
-export async function chainsOnImported(db: Db, source: NearRepeatSource, f: IncidentFilter, parameters: ChainParameters): Promise<StopSearchChains> {
+export async function chainsOnImported(db: Db, source: NearRepeatSource, f: IncidentFilter, parameters: ChainParameters,
+  compute?: Compute): Promise<StopSearchChains> {
   if (source === 'street') throw new AppError('validation', CHAINS_NEED_DAYS);
   const { events, noLocation } = await stopSearchSorted(db, f);
   const days = events.map((e) => ukDay(e.occurredAt));
-  const result = nearRepeatChains(events.map((e, i) => ({ x: e.easting, y: e.northing, day: days[i]!, at: e.occurredAt.getTime() })), parameters);
+  const chainEvents = events.map((e, i) => ({ x: e.easting, y: e.northing, day: days[i]!, at: e.occurredAt.getTime() }));
+  const result = compute ? await compute('chains', { events: chainEvents, parameters }) : nearRepeatChains(chainEvents, parameters);
   const members = result.members.map((m) => {
     const e = events[m.index]!;
     return {

@@ -5,6 +5,7 @@ import { requirePermission, type AppEnv } from '../../../platform/policy.js';
 import { repeatQuerySchema } from './repeats.schema.js';
 import { repeatsPolicy } from './repeats.policy.js';
 import { repeatReport } from './repeats.service.js';
+import { pooledCompute } from '../compute/compute.js';
 
 const many = z.union([z.string(), z.array(z.string())]).optional();
 
@@ -65,7 +66,7 @@ export function repeatRoutes(db: Db) {
   app.openapi(route, async (c) => {
     const parsed = repeatQuerySchema.safeParse(c.req.valid('query'));
     if (!parsed.success) return validationHook(parsed, c) as never;
-    return c.json(await repeatReport(db, parsed.data), 200);
+    return c.json(await repeatReport(db, parsed.data, pooledCompute(`user:${c.get('principal').id}`, c.req.raw.signal)), 200);
   });
   return app;
 }

@@ -3,7 +3,8 @@ import { AppError } from '../../../platform/errors.js';
 import { dataSummary, incidentFilterSchema, incidentPoints, listIncidents, type IncidentFilter } from '../../police-data/index.js';
 import { resolvePeriod, previousPeriod, monthsIn, type Period } from '../hotspots/period.js';
 import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
-import { placeKey, repeatLocations, type RepeatPlace, type RepeatSummary } from './repeat-locations.js';
+import { localCompute, type Compute } from '../compute/compute.js';
+import { placeKey, type RepeatPlace, type RepeatSummary } from './repeat-locations.js';
 import type { RepeatQuery } from './repeats.schema.js';
 
 /** Incident rows read per page when collecting labels (the most listIncidents allows with a bbox). */
@@ -55,7 +56,7 @@ async function labelsFor(db: Db, filter: IncidentFilter, places: readonly Repeat
         const seen = texts.get(placeKey({ longitude: item.longitude, latitude: item.latitude }));
         if (seen) seen.set(item.location, (seen.get(item.location) ?? 0) + 1);
       }
-      if (offset + LABEL_PAGE >= page.total) break;
+      if (!page.hasMore) break;
     }
   }
   const out = new Map<string, { label: string | null; otherLabels: string[] }>();
@@ -67,7 +68,7 @@ async function labelsFor(db: Db, filter: IncidentFilter, places: readonly Repeat
 }
 
 /** Repeat locations in imported street-level data, with labels and provenance. */
-export async function repeatReport(db: Db, q: RepeatQuery): Promise<RepeatReport> {
+export async function repeatReport(db: Db, q: RepeatQuery, compute: Compute = localCompute): Promise<RepeatReport> {
   const { dataCutoff } = await dataSummary(db);
   const period = resolvePeriod(q.from, q.to, dataCutoff, q.window);
   if (!period) throw new AppError('not_found', 'No street-level crime data is imported yet: import data.police.uk street files first');
@@ -75,7 +76,7 @@ export async function repeatReport(db: Db, q: RepeatQuery): Promise<RepeatReport
   const rule = { minIncidents: q.min, windowMonths: q.window };
   const now = await incidentPoints(db, filterOf(q, period));
   const before = await incidentPoints(db, filterOf(q, previous));
-  const result = repeatLocations(now.points, before.points, { period, previous, rule, limit: q.limit, all: q.all });
+  const result = await compute('repeats', { now: now.points, before: before.points, options: { period, previous, rule, limit: q.limit, all: q.all } });
   const labels = await labelsFor(db, filterOf(q, period), result.places);
   const places: LabelledPlace[] = result.places.map((p) => ({ ...p, ...(labels.get(placeKey(p)) ?? { label: null, otherLabels: [] }) }));
 

@@ -20,8 +20,9 @@ const HEADER = ['month', 'category', 'location', 'lsoa_code', 'lsoa_name', 'dist
 
 export function IncidentTable({ meta, filters, page, incidents, onPage }: Props) {
   const data = incidents.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
-  const first = data && data.total ? data.offset + 1 : 0;
+  // The total is null when only counting every row could tell: then pages run while more follow.
+  const pages = data ? (data.total !== null ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : data.hasMore ? null : page) : 1;
+  const first = data && data.items.length ? data.offset + 1 : 0;
   const last = data ? data.offset + data.items.length : 0;
 
   const download = data
@@ -39,7 +40,7 @@ export function IncidentTable({ meta, filters, page, incidents, onPage }: Props)
       testId="incidents"
       busy={incidents.loading && data !== undefined}
       onDownload={download}
-      footer={<Provenance provenance={data?.provenance} filters={filters} meta={meta} extra={`page ${page} of ${fmt(pages)}, ${PAGE_SIZE} rows a page`} />}
+      footer={<Provenance provenance={data?.provenance} filters={filters} meta={meta} extra={`page ${page}${pages !== null ? ` of ${fmt(pages)}` : ''}, ${PAGE_SIZE} rows a page`} />}
     >
       {incidents.error ? (
         <ErrorMessage error={incidents.error} what="incidents" onRetry={incidents.reload} />
@@ -50,11 +51,11 @@ export function IncidentTable({ meta, filters, page, incidents, onPage }: Props)
       ) : (
         <>
           <p className="table-status" aria-live="polite">
-            Showing {fmt(first)}–{fmt(last)} of {fmt(data.total)} incidents
+            Showing {fmt(first)}–{fmt(last)}{data.total !== null ? ` of ${fmt(data.total)}` : ''} incidents
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Incidents table (scrollable)">
             <table className="table" data-testid="incident-table">
-              <caption className="visually-hidden">Incidents, page {page} of {pages}</caption>
+              <caption className="visually-hidden">Incidents, page {page}{pages !== null ? ` of ${pages}` : ''}</caption>
               <thead>
                 <tr>
                   <th scope="col">Month</th>
@@ -90,9 +91,9 @@ export function IncidentTable({ meta, filters, page, incidents, onPage }: Props)
               ‹ Previous<span className="visually-hidden"> page</span>
             </button>
             <span className="pager__status">
-              Page {fmt(page)} of {fmt(pages)}
+              Page {fmt(page)}{pages !== null ? ` of ${fmt(pages)}` : ''}
             </span>
-            <button type="button" className="button button--secondary button--small" disabled={page >= pages} onClick={() => onPage(page + 1)} data-testid="page-next">
+            <button type="button" className="button button--secondary button--small" disabled={!data.hasMore} onClick={() => onPage(page + 1)} data-testid="page-next">
               Next<span className="visually-hidden"> page</span> ›
             </button>
           </nav>

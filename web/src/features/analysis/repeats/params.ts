@@ -34,14 +34,15 @@ export const DRILL_LIMIT = 1000;
 
 /**
  * The incidents at one snap point in the report's period, with the same filters: a box of about
- * ±0.1 m around the published coordinates (places are keyed on exact coordinates).
+ * ±0.1 m around the published coordinates (places are keyed on exact coordinates). The box is
+ * tiny, so the exact count (which a bbox filter needs asked for) is cheap.
  */
 export function getPlaceIncidents(report: RepeatReport, place: RepeatPlace, p: RepeatParams, signal?: AbortSignal): Promise<IncidentPage> {
   const d = 1e-6;
   const bbox = [place.longitude - d, place.latitude - d, place.longitude + d, place.latitude + d].map((n) => n.toFixed(7)).join(',');
   return apiGet<IncidentPage>(
     '/api/incidents',
-    { from: report.period.from, to: report.period.to, category: p.category, district: p.district, force: p.force, bbox, limit: DRILL_LIMIT },
+    { from: report.period.from, to: report.period.to, category: p.category, district: p.district, force: p.force, bbox, limit: DRILL_LIMIT, count: 'exact' },
     signal,
   );
 }

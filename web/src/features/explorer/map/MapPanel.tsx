@@ -55,7 +55,7 @@ export function MapPanel({ meta, filters, level, onLevel, pointsAllowed }: Props
   );
 
   const pts = m.pointsState;
-  const pointsTotal = pts?.data && 'total' in pts.data ? pts.data.total : undefined;
+  const pointsMore = pts?.data ? { more: pts.data.hasMore, total: pts.data.total } : undefined;
 
   return (
     <Panel
@@ -108,7 +108,7 @@ export function MapPanel({ meta, filters, level, onLevel, pointsAllowed }: Props
           ) : null}
           <p className="map-status" aria-live="polite" data-testid="map-status">
             {pointsAllowed
-              ? pointStatus(m.hasBoundaries, m.zoomedIn, m.widthKm, m.points.length, pointsTotal, Boolean(pts?.loading))
+              ? pointStatus(m.hasBoundaries, m.zoomedIn, m.widthKm, m.points.length, pointsMore, Boolean(pts?.loading))
               : 'Individual incidents are not shown for your role; areas are shaded by their counts.'}
           </p>
           {m.unmatched > 0 ? (
@@ -126,16 +126,18 @@ export function MapPanel({ meta, filters, level, onLevel, pointsAllowed }: Props
   );
 }
 
-function pointStatus(hasBoundaries: boolean, zoomedIn: boolean, widthKm: number | null, shown: number, total: number | undefined, loading: boolean): string {
+function pointStatus(hasBoundaries: boolean, zoomedIn: boolean, widthKm: number | null, shown: number,
+  more: { more: boolean; total: number | null } | undefined, loading: boolean): string {
   const width = widthKm !== null ? `${widthKm < 10 ? widthKm.toFixed(1) : Math.round(widthKm)} km` : '';
   if (hasBoundaries && !zoomedIn) {
     return `Zoom in until the view is under ${POINTS_BELOW_KM} km wide to see individual incidents${width ? ` (now about ${width} wide)` : ''}.`;
   }
   if (loading && shown === 0) return 'Loading incidents…';
-  if (total !== undefined && total > shown) {
+  if (more?.more) {
+    const of = more.total !== null ? ` of ${fmt(more.total)}` : '';
     return zoomedIn
-      ? `Showing ${fmt(shown)} of ${fmt(total)} incidents in view (the limit is ${fmt(MAP_POINT_LIMIT)}), so some are missing; zoom in further to see them all.`
-      : `Showing only the first ${fmt(shown)} of ${fmt(total)} incidents (the limit is ${fmt(MAP_POINT_LIMIT)}), so some areas are missing; zoom in to load every incident in view.`;
+      ? `Showing ${fmt(shown)}${of} incidents in view (the limit is ${fmt(MAP_POINT_LIMIT)}), so some are missing; zoom in further to see them all.`
+      : `Showing only the first ${fmt(shown)}${of} incidents (the limit is ${fmt(MAP_POINT_LIMIT)}), so some areas are missing; zoom in to load every incident in view.`;
   }
   return `Showing ${fmt(shown)} incidents${zoomedIn ? ` in view (${width} wide)` : ''}.`;
 }

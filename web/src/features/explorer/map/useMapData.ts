@@ -41,7 +41,7 @@ export interface MapData {
   /** Incidents counted but not shaded: outside the imported boundaries or without location. */
   unmatched: number;
   points: Incident[];
-  pointsState: ApiState<{ total: number; items: Incident[] }> | null;
+  pointsState: ApiState<{ total: number | null; hasMore: boolean; items: Incident[] }> | null;
   widthKm: number | null;
   zoomedIn: boolean;
   setView: (t: ViewTransform) => void;
