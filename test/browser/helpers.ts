@@ -2,7 +2,7 @@
 // signing in (through the form, or over HTTP for the API cross-checks), axe and screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { TestAccount, TestRole } from './server.setup.js';
