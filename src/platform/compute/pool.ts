@@ -217,7 +217,7 @@ export function createComputePool(options: PoolOptions): ComputePool {
 
 const codes: Record<ErrorCode, true> = {
   validation: true, not_found: true, conflict: true, unauthenticated: true, forbidden: true, throttled: true,
-  database_locked: true, unavailable: true, import_failed: true, internal: true,
+  database_locked: true, unavailable: true, import_failed: true, internal: true, audit_key: true, rule_refused: true,
 };
 
 /**
