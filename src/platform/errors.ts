@@ -47,7 +47,7 @@ export class AppError extends Error {
 }
 
 /**
- * A refusal by the rules (HTTP 422, exit code 10): `findings` say why. `details` repeat the
+ * A refusal by the rules (HTTP 422, exit code 11): `findings` say why. `details` repeat the
  * findings that name a field, so forms can show each beside its field.
  */
 export function ruleRefused(message: string, findings: Finding[]): AppError {

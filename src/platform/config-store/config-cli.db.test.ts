@@ -22,7 +22,7 @@ describe('hub config', () => {
     expect((await run(['list', '--at', 'tomorrow'])).code).toBe(2);
   }, 120_000);
 
-  it('sets a value as cli:<user> (exit 0), refuses an overlap with exit 10 and its findings, bad input with exit 2', async () => {
+  it('sets a value as cli:<user> (exit 0), refuses an overlap with exit 11 and its findings, bad input with exit 2', async () => {
     const set = await run(['set', 'powers.respect_order.available', '--value', 'true', '--from', '2027-03-01', '--source', 'SI 2027/1 (test)', '--json']);
     expect(set.code, set.stderr).toBe(0);
     const r = JSON.parse(set.stdout) as { version: { createdBy: string; value: unknown; versionId: string } };

@@ -45,13 +45,13 @@ describe('lifecycle', () => {
     expect([toHttpStatus(err.code), toExitCode(err.code)]).toEqual([409, 4]);
   });
 
-  it('enforce: a refusal by the rules is a 422 / exit 10 rule_refused with the findings, and details per field', () => {
+  it('enforce: a refusal by the rules is a 422 / exit 11 rule_refused with the findings, and details per field', () => {
     const err = (() => { try { enforce(door, 'locked', 'shut', { key: false, hour: 9 }, { refused: (f) => `Cannot unlock: ${f.length} problem` }); } catch (e) { return e; } })() as AppError;
     expect(err.code).toBe('rule_refused');
     expect(err.message).toBe('Cannot unlock: 1 problem');
     expect(err.findings).toEqual([{ rule: 'door.key', field: 'key', message: 'Bring the key.', legalSource: 'House rules r1' }]);
     expect(err.details).toEqual([{ field: 'key', message: 'Bring the key.' }]);
-    expect([toHttpStatus(err.code), toExitCode(err.code)]).toEqual([422, 10]);
+    expect([toHttpStatus(err.code), toExitCode(err.code)]).toEqual([422, 11]);
     expect(toExitCode('validation')).toBe(2);
     expect(enforce(door, 'locked', 'shut', { key: true, hour: 9 }, { refused: () => 'x' }).allowed).toBe(true);
   });

@@ -3,7 +3,7 @@
  *
  * - A move the lifecycle does not have (a closed plan becoming active) is a conflict with the
  *   record's current state: HTTP 409 / exit code 4.
- * - A move the lifecycle has, refused by its rules, answers HTTP 422 / exit code 10 with the
+ * - A move the lifecycle has, refused by its rules, answers HTTP 422 / exit code 11 with the
  *   rules' `findings[]` ({ rule, field?, message, legalSource? }); clients never parse messages.
  * - Malformed input stays a 400 / exit code 2 (zod, before any rule runs).
  *
@@ -100,7 +100,7 @@ export interface Wording {
 
 /**
  * Evaluates the move and throws when it may not happen: AppError 'conflict' (409 / exit 4) for a
- * move the lifecycle does not have, `ruleRefused` (422 / exit 10, with findings) when rules
+ * move the lifecycle does not have, `ruleRefused` (422 / exit 11, with findings) when rules
  * refuse it.
  */
 export function enforce<S extends string, C>(lc: Lifecycle<S, C>, from: S, to: S, ctx: C, wording: Wording): Evaluation {
