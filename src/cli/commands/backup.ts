@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { verifyAuditChain } from '../../modules/audit/index.js';
-import { auditKeyPlace, missingKeyError, readAuditKey } from '../../platform/audit/audit-key.js';
+import { auditKeyFingerprint, auditKeyPlace, describePlace, missingKeyError, readAuditKey } from '../../platform/audit/audit-key.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { loadConfig, type Config } from '../../platform/config.js';
 import { backupDatabase, restoreDatabase } from '../../platform/db/backup.js';
@@ -128,7 +128,19 @@ export async function runRestore(argv: string[]): Promise<number> {
     let audit: { verified: boolean; entries: number; reason?: string } | null = null;
     if (key) {
       audit = await withKysely(engine, async (db) => {
-        const verdict = await verifyAuditChain(db, key);
+        let verdict: Awaited<ReturnType<typeof verifyAuditChain>>;
+        try {
+          verdict = await verifyAuditChain(db, key);
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'audit_key')) throw err;
+          const recorded = (await sql<{ fingerprint: string }>`select fingerprint from audit_key_fingerprint where id = 1`.execute(db)).rows[0];
+          throw new AppError(
+            'audit_key',
+            `the data is restored, but the audit key in place (${describePlace(auditKeyPlace(config))}, fingerprint ${auditKeyFingerprint(key)}) ` +
+              `is not the key its audit log was written with (fingerprint ${recorded?.fingerprint ?? 'unknown'}). ` +
+              'Put back the audit key that was in use when the backup was taken, then run: hub audit verify',
+          );
+        }
         if (!verdict.ok) return { verified: false, entries: verdict.entries, reason: verdict.reason };
         await db.transaction().execute((trx) =>
           appendAudit(trx, key, {
