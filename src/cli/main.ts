@@ -1,6 +1,7 @@
 import { AppError, asAppError, toExitCode } from '../platform/errors.js';
 import { helpOf } from './help.js';
 import { cliIo, withCliIo, type CliIo } from './io.js';
+import { hubModules } from '../modules/registry.js';
 
 interface Command {
   help: string;
@@ -86,6 +87,14 @@ const commands: Record<string, Command> = {
     load: async () => (await import('./commands/migrate.js')).runMigrate,
   },
 };
+
+// Commands of the modules in the registry (docs/adding-a-module.md).
+for (const m of hubModules) {
+  for (const [name, command] of Object.entries(m.commands ?? {})) {
+    if (commands[name]) throw new Error(`hub command '${name}' is defined twice (module ${m.name})`);
+    commands[name] = command;
+  }
+}
 
 function usage(): string {
   return `Prevention Hub command line (database: DATABASE_URL, or embedded in HUB_DATA_DIR, default ./data)\n\n${Object.values(commands)

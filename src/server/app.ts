@@ -23,6 +23,7 @@ import { panelRoutes } from '../modules/panels/index.js';
 import { peopleRoutes, placeRoutes } from '../modules/people/index.js';
 import { partnerRoutes } from '../modules/partners/index.js';
 import { configRoutes } from '../platform/config-store/index.js';
+import { hubModules } from '../modules/registry.js';
 import { staticFiles } from './static.js';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -76,6 +77,7 @@ export function createApp(handle: DatabaseHandle, opts: AppOptions) {
   app.route('/', planRoutes(handle.db, opts.auditKey));
   app.route('/', panelRoutes(handle.db, opts.auditKey));
   app.route('/', configRoutes(handle.db, opts.auditKey));
+  for (const m of hubModules) if (m.routes) app.route('/', m.routes(deps));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Prevention Hub API', version: '0.1.0', description: 'Neighbourhood policing and prevention: police open data, analysis and case work.' },

@@ -1,0 +1,65 @@
+/**
+ * A module's one definition, exported from its `index.ts` and listed once in
+ * `src/modules/registry.ts`. The server, the CLI, retention, subject access, demo seeding and
+ * removal, the "what is due" query, the route-matrix test and (later) the quarterly report iterate
+ * the registry; nothing else needs editing to add a module (see docs/adding-a-module.md).
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { RawBuilder } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { DueItem } from '../lifecycle/due.js';
+import type { AppEnv } from '../policy.js';
+import type { ServiceContext, TxContext } from './context.js';
+
+/** What the server hands each module's routes. */
+export interface RouteDeps {
+  db: Db;
+  auditKey: Buffer;
+}
+
+/** A `hub` command: help text and a lazily loaded runner (returns the exit code). */
+export interface ModuleCommand {
+  help: string;
+  load: () => Promise<(argv: string[]) => Promise<number>>;
+}
+
+/** A record type under retention: SQL for its id and the instant its retention clock starts. */
+export interface RetentionSubject {
+  recordType: string;
+  table: string;
+  id: RawBuilder<unknown>;
+  clockStart: RawBuilder<unknown>;
+  where?: RawBuilder<unknown>;
+  deletable: boolean;
+}
+
+/** A module's part of a subject access export about one person record (null: nothing held). */
+export type SubjectAccessSection = (t: TxContext, personId: number) => Promise<Record<string, unknown> | null>;
+
+/** Demo records: created by the quick start (created_by 'demo'), removed before a force's first real import. */
+export interface DemoContribution {
+  /** Order among modules (lower first); removal runs in reverse order. */
+  order: number;
+  seed: (t: TxContext, opts: { district: string }) => Promise<void>;
+  remove: (t: TxContext) => Promise<void>;
+}
+
+/** A module's contribution to "what is due": its items due up to `until` within `ctx.scope`. */
+export type DueList = (ctx: ServiceContext, window: { asOf: string; until: string }) => Promise<DueItem[]>;
+
+export interface HubModule {
+  /** Folder name under src/modules (also the due-item source name). */
+  name: string;
+  /** Its HTTP routes (an OpenAPIHono app whose paths start with /api/). */
+  routes?: (deps: RouteDeps) => OpenAPIHono<AppEnv>;
+  /** Its `hub` commands, by command name. */
+  commands?: Readonly<Record<string, ModuleCommand>>;
+  retention?: readonly RetentionSubject[];
+  subjectAccess?: SubjectAccessSection;
+  demo?: DemoContribution;
+  due?: DueList;
+}
+
+export function defineModule(m: HubModule): HubModule {
+  return m;
+}
