@@ -5,6 +5,7 @@ import { setLogLevel } from '../platform/logger.js';
 import { appendAudit, openAuditKey, type AuditEvent } from '../platform/audit/audit.js';
 import type { Db, OpenDatabaseOptions } from '../platform/db/database.js';
 import { cliIo } from './io.js';
+import { CLI_SCOPE, makeContext, type ServiceContext } from '../platform/module/context.js';
 
 /** The CLI is the operator's tool on the server: it does not sign in; it acts as cli:<os user>. */
 export function cliActor(): string {
@@ -22,6 +23,8 @@ export interface CliContext {
   handle: DatabaseHandle;
   actor: string;
   auditKey: Buffer;
+  /** The service context of this command: the operator (cli:<os user>), every district. */
+  ctx: ServiceContext;
   /** Records a change made by this command, inside the transaction that makes it. */
   audit: (trx: Db, event: Omit<AuditEvent, 'actor'>) => Promise<void>;
 }
@@ -45,6 +48,7 @@ export async function withDatabase<T>(
     const auditKey = await openAuditKey(handle.db, config, { create: createKey ?? true });
     return await fn({
       config, handle, actor, auditKey,
+      ctx: makeContext({ db: handle.db, auditKey, actor: { kind: 'cli', name: actor }, scope: CLI_SCOPE }),
       audit: async (trx, event) => {
         await appendAudit(trx, auditKey, { ...event, actor });
       },

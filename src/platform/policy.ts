@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from './errors.js';
+import type { ServiceContext } from './module/context.js';
 
 /** The roles of Prevention Hub. Scope (districts, partner agency) is checked per record. */
 export const ROLES = ['admin', 'analyst', 'supervisor', 'officer', 'partner', 'auditor'] as const;
@@ -19,6 +20,8 @@ export interface Principal {
 export interface AppEnv {
   Variables: {
     principal: Principal;
+    /** The service context of this request (who acts, their scope, the audit): pass it to services. */
+    ctx: ServiceContext;
     sessionTokenHash: string;
     csrfToken: string;
     /** The account must choose a new password before any other work (see identity's session guard). */

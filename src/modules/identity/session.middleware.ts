@@ -3,6 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../platform/errors.js';
 import type { AppEnv } from '../../platform/policy.js';
+import { makeContext, scopeFor } from '../../platform/module/context.js';
+import { agencyIdOfPrincipal } from '../partners/index.js';
 import { resolveSession, SESSION_ABSOLUTE_MS, type AuthDeps } from './auth.service.js';
 
 export const SESSION_COOKIE = 'hub_session';
@@ -58,6 +60,9 @@ export function sessionGuard(deps: AuthDeps): MiddlewareHandler<AppEnv> {
       throw new AppError('forbidden', 'Choose a new password first: the password you signed in with can only be used once');
     }
     c.set('principal', session.user);
+    const principal = session.user;
+    const agencyId = principal.role === 'partner' ? await agencyIdOfPrincipal(deps.db, principal) : null;
+    c.set('ctx', makeContext({ db: deps.db, auditKey: deps.auditKey, actor: { kind: 'user', principal }, scope: scopeFor(principal, agencyId), ...(deps.now ? { now: deps.now } : {}) }));
     c.set('mustChangePassword', session.mustChangePassword);
     c.set('sessionTokenHash', session.tokenHash);
     c.set('csrfToken', session.csrfToken);
