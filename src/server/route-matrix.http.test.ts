@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { chromiumPath } from '../modules/problems/case-study.service.js';
 import { seedRouteMatrixProblems } from '../modules/problems/route-matrix.fixture.js';
 import { MATRIX_PLANS as MP, seedPlansPanelsMatrix } from '../modules/panels/route-matrix.fixture.js';
+import { MODULE_MATRICES } from './route-matrix.modules.js';
 
 const auditKey = Buffer.from('m'.repeat(32));
 const everyone: Role[] = [...ROLES];
@@ -138,10 +139,11 @@ describe('route x role matrix', () => {
     for (const role of ROLES) sessions[role] = await signInAs(app, users[role]);
     await seedRouteMatrixProblems(t.handle.db);
     await seedPlansPanelsMatrix(t.handle.db);
+    for (const m of MODULE_MATRICES) await m.seed?.(t.handle.db, auditKey);
   }, 120_000);
   afterAll(async () => t?.cleanup(), 60_000);
 
-  for (const route of matrix) {
+  for (const route of [...matrix, ...MODULE_MATRICES.flatMap((m) => m.routes)]) {
     it(`${route.method} ${route.path}: 401 signed out, 2xx for ${route.allowed.join('/')}, 403 for the rest`, async () => {
       const anon = await asUser(app, null, route.path, { method: route.method, body: route.body });
       expect(anon.status).toBe(401);

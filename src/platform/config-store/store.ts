@@ -133,6 +133,12 @@ export function valueProblem(kind: ConfigKind, value: unknown): string | null {
       return typeof value === 'string' && value.trim() !== '' ? null : 'must be some text (or null: not in force)';
     case 'rank':
       return typeof value === 'string' && (RANKS as readonly string[]).includes(value) ? null : `must be one of ${RANKS.join(', ')} (or null: not in force)`;
+    case 'json':
+      return typeof value === 'object' ? null : 'must be a JSON object or list (or null: not in force)';
+    case 'code_list':
+      return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '') && new Set(value).size === value.length
+        ? null
+        : 'must be a list of distinct, non-empty texts (or null: not in force)';
   }
 }
 
