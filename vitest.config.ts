@@ -1,5 +1,5 @@
 // Test tiers, run in this order (sequence.groupOrder):
-//   unit         pure and fast: src/**/*.test.ts and test/**/*.test.ts (not db/http/browser)
+//   unit         pure and fast: src/**/*.test.ts, test/**/*.test.ts and web/src/**/*.test.ts (not db/http/browser)
 //   db-pglite    *.db.test.ts and *.http.test.ts on embedded PGlite (each file gets a copy of a
 //                template data dir migrated once per run: test/setup/template-db.ts)
 //   db-postgres  the same files again on a PostgreSQL server, when HUB_TEST_PG_URL is set
@@ -38,8 +38,9 @@ const projects: TestProjectInlineConfiguration[] = [
     extends: true,
     test: {
       name: 'unit',
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      exclude: [...nodeExclude, '**/*.db.test.ts', '**/*.http.test.ts', '**/*.browser.test.ts'],
+      // web/src/**/*.test.ts: pure web helpers (formats, ordering), type-checked by web/tsconfig.json.
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+      exclude: [...nodeExclude.filter((g) => g !== 'web/**'), '**/*.db.test.ts', '**/*.http.test.ts', '**/*.browser.test.ts'],
       sequence: { groupOrder: 0 },
     },
   },

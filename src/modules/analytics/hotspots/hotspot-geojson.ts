@@ -17,6 +17,8 @@ function sig(x: number, digits = 6): number | null {
   return Number.isFinite(x) ? Number(x.toPrecision(digits)) : null;
 }
 
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
 /** The properties of cell i (see the GeoJSON notes in the module README for their meaning). */
 export function cellProperties(r: HotspotGrid, i: number): Record<string, Value> {
   const col = i % r.grid.cols;
@@ -36,8 +38,9 @@ export function cellProperties(r: HotspotGrid, i: number): Record<string, Value>
   out.density = sig(r.density[i]!);
   if (r.gi) {
     out.gi_z = sig(r.gi.z[i]!);
-    out.p = sig(r.gi.p[i]!);
-    out.p_adj = sig(r.gi.pAdj[i]!);
+    // p-values keep the full double (a rounded 1e-7 is still a number, but screens round, not JSON).
+    out.p = finite(r.gi.p[i]!);
+    out.p_adj = finite(r.gi.pAdj[i]!);
     out.class = hotspotClass(r.gi, i, r.params.alpha);
   }
   return out;

@@ -16,12 +16,20 @@ export function fmtSig(n: number | null | undefined, digits = 3): string {
 export const fmtFixed = (n: number | null | undefined, d = 1): string =>
   n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d }).replace('-', '−');
 
-/** p-values as analysts write them: 0.032, 0.0004, < 0.0001 below that. */
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/**
+ * p-values as analysts write them, never as 0: three decimals down to 0.001 (0.032), then two
+ * significant figures in scientific notation (3.2 × 10⁻⁷), and "< 1e-300" where the probability
+ * is below what a double can hold (it reached us as 0). The JSON keeps the full double.
+ */
 export function fmtP(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return '–';
-  if (p < 0.0001) return '< 0.0001';
-  if (p < 0.001) return p.toFixed(4);
-  return p.toFixed(3);
+  if (p === null || p === undefined || !Number.isFinite(p) || p < 0) return '–';
+  if (p === 0) return '< 1e-300';
+  if (p >= 0.001) return p.toFixed(3);
+  const [mantissa, exponent] = p.toExponential(1).split('e') as [string, string];
+  const exp = String(Number(exponent)).split('').map((c) => SUPERSCRIPT[c] ?? c).join('');
+  return `${mantissa} × 10${exp}`;
 }
 
 export function fmtPct(pct: number | null | undefined, d = 1): string {
@@ -41,7 +49,7 @@ export function periodText(p: { from: string; to: string } | null | undefined): 
   return p.from === p.to ? d(p.from) : `${d(p.from)} – ${d(p.to)}`;
 }
 
-/** "p = 0.032" or "p < 0.0001". */
+/** "p = 0.032", "p = 3.2 × 10⁻⁷" or "p < 1e-300". */
 export function pText(p: number | null | undefined): string {
   const f = fmtP(p);
   return f.startsWith('<') ? `p ${f}` : `p = ${f}`;

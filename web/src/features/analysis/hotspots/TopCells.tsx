@@ -3,7 +3,7 @@ import { Panel } from '../../explorer/Panel';
 import { useBoundaries } from '../common/meta';
 import { fmtInt, fmtP, fmtSig, fmtSigned } from '../common/format';
 import type { HotspotCollection } from '../types';
-import { areaName, CLASS_WORD, RANK_TITLE, rankValue } from './describe';
+import { areaName, CLASS_WORD, compareCells, hasIncidents, RANK_TITLE } from './describe';
 import { areaLookup, cellCentre } from './geometry';
 import type { Method } from './params';
 import { OpenProblemButton } from '../../problems/OpenProblemButton';
@@ -15,7 +15,7 @@ export function TopCells({ data, method }: { data: HotspotCollection; method: Me
   const lsoas = useBoundaries('lsoa');
   const rows = useMemo(() => {
     const order = data.features.map((_, i) => i);
-    order.sort((a, b) => rankValue(method, data.features[b]!.properties) - rankValue(method, data.features[a]!.properties) || a - b);
+    order.sort((a, b) => compareCells(method, data.features[a]!.properties, data.features[b]!.properties) || a - b);
     const lookup = lsoas.data ? areaLookup(lsoas.data) : null;
     return order.slice(0, TOP).map((i) => {
       const [lon, lat] = cellCentre(data, i);
@@ -83,11 +83,11 @@ export function TopCells({ data, method }: { data: HotspotCollection; method: Me
                   <>
                     <td className="num">{fmtSig(p.gi_z)}</td>
                     <td className="num">{fmtP(p.p_adj)}</td>
-                    <td>{CLASS_WORD[p.class ?? 'none']}</td>
+                    <td>{hasIncidents(p) ? CLASS_WORD[p.class ?? 'none'] : `${CLASS_WORD[p.class ?? 'none']}: no incidents in this cell, it stands out through its neighbours`}</td>
                   </>
                 ) : null}
                 <td>
-                  {lsoas.data ? (
+                  {lsoas.data && hasIncidents(p) ? (
                     <OpenProblemButton
                       testId="hotspot-open-problem"
                       title={`Hotspot: ${area}`}
@@ -105,7 +105,7 @@ export function TopCells({ data, method }: { data: HotspotCollection; method: Me
           </tbody>
         </table>
       </div>
-      <p className="field__hint">Eastings and northings are British National Grid metres (EPSG:27700) of the cell centre. Every cell is in the downloads.</p>
+      <p className="field__hint">Cells holding incidents are listed first; a cell without incidents can only stand out through its neighbours, so a problem is opened from the cells around it. Eastings and northings are British National Grid metres (EPSG:27700) of the cell centre. Every cell is in the downloads.</p>
     </Panel>
   );
 }

@@ -17,7 +17,7 @@ export function cellLines(method: Method, p: HotspotProperties): string[] {
     return [
       `${CLASS_WORD[p.class ?? 'none']}`,
       `Gi* z = ${fmtSig(p.gi_z, 3)}; adjusted ${pText(p.p_adj)} (unadjusted ${pText(p.p)})`,
-      `${fmtInt(p.count)} incidents in the cell`,
+      (p.count ?? 0) > 0 ? `${fmtInt(p.count)} incidents in the cell` : 'No incidents in the cell: it stands out through its neighbours',
     ];
   }
   if (method === 'change') {
@@ -30,6 +30,14 @@ export function cellLines(method: Method, p: HotspotProperties): string[] {
 }
 
 export const cellTitle = (p: HotspotProperties): string => `Cell centred E ${fmtInt(p.easting)}, N ${fmtInt(p.northing)}`;
+
+/** Whether the cell itself holds incidents (in either period for a change map). */
+export const hasIncidents = (p: HotspotProperties): boolean => (p.count ?? 0) > 0 || (p.count_after ?? 0) > 0 || (p.count_before ?? 0) > 0;
+
+/** Order for the top-cells table: cells with incidents first, each group by the method's value. */
+export function compareCells(method: Method, a: HotspotProperties, b: HotspotProperties): number {
+  return Number(hasIncidents(b)) - Number(hasIncidents(a)) || rankValue(method, b) - rankValue(method, a);
+}
 
 /** The value cells are ranked by in the table of top cells. */
 export function rankValue(method: Method, p: HotspotProperties): number {
