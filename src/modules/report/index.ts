@@ -1,0 +1,6 @@
+/**
+ * The quarterly report (issue 19). Today: disclosure control, the pure kernel every published
+ * table goes through, with its named, versioned profiles. Editions, sections and outputs follow.
+ */
+export { isPrimary, publishCount, publishedPercent, publishTable, roundCount, type CountTable, type DisclosureProfile, type PublishedCount, type PublishedTable, type Relation, type RelationMember } from './disclosure/disclosure.js';
+export { PROFILE_IDS, profileAt, type ProfileId } from './disclosure/profiles.js';
