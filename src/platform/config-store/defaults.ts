@@ -11,6 +11,7 @@
  */
 
 import { POWERS_DEFAULTS } from './defaults/powers.js';
+import { POWERS_ORDERS_DEFAULTS } from './defaults/powers-orders.js';
 import { REPORT_DEFAULTS } from './defaults/report.js';
 import type { KeyDefinition } from './defaults/kinds.js';
 
@@ -22,6 +23,7 @@ export { RANKS, always, type ConfigKind, type DefaultVersion, type KeyDefinition
  */
 export const CONFIG_DEFAULTS = {
   ...POWERS_DEFAULTS,
+  ...POWERS_ORDERS_DEFAULTS,
   ...REPORT_DEFAULTS,
 } as const satisfies Record<string, KeyDefinition>;
 
