@@ -4,3 +4,5 @@
  */
 export { isPrimary, publishCount, publishedPercent, publishTable, roundCount, type CountTable, type DisclosureProfile, type PublishedCount, type PublishedTable, type Relation, type RelationMember } from './disclosure/disclosure.js';
 export { PROFILE_IDS, profileAt, type ProfileId } from './disclosure/profiles.js';
+export { publishEdition, type EditionContent, type EditionSection, type ManualFigure, type PublishedEdition } from './edition.js';
+export { editionHtml, editionJson, editionXlsx, type Narrative } from './render.js';

@@ -10,6 +10,7 @@ import type { Db } from '../db/database.js';
 import type { DueItem } from '../lifecycle/due.js';
 import type { AppEnv } from '../policy.js';
 import type { ServiceContext, TxContext } from './context.js';
+import type { ReportContribution } from './report.js';
 
 /** What the server hands each module's routes. */
 export interface RouteDeps {
@@ -58,6 +59,8 @@ export interface HubModule {
   subjectAccess?: SubjectAccessSection;
   demo?: DemoContribution;
   due?: DueList;
+  /** Its sections of the quarterly report (platform/module/report.ts). */
+  report?: readonly ReportContribution[];
 }
 
 export function defineModule(m: HubModule): HubModule {
