@@ -3,6 +3,12 @@
  * retention, subject access, demo data, "what is due" and the report iterate this list. Adding a
  * module is its folder plus one line here (docs/adding-a-module.md).
  */
-import type { HubModule } from '../platform/module/module.js';
+import { defineModule, type HubModule } from '../platform/module/module.js';
+import { policeDataReport } from './police-data/index.js';
+import { reportModule } from './report/index.js';
 
-export const hubModules: readonly HubModule[] = [];
+export const hubModules: readonly HubModule[] = [
+  reportModule,
+  // Open data's part of the quarterly report (until police-data has a definition of its own).
+  defineModule({ name: 'police-data', report: policeDataReport }),
+];

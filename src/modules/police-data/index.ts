@@ -10,3 +10,4 @@ export type { IncidentFilter, CountBy, CountRow, IncidentItem, Provenance } from
 export { hasDemoData, countRows } from './police-data.repository.js';
 export type { PoliceDataKind } from './police-data.tables.js';
 export { policeDataRoutes } from './police-data.routes.js';
+export { policeDataReport, asbOpenDataSection } from './police-data.report.js';

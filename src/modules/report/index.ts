@@ -6,3 +6,5 @@ export { isPrimary, publishCount, publishedPercent, publishTable, roundCount, ty
 export { PROFILE_IDS, profileAt, type ProfileId } from './disclosure/profiles.js';
 export { publishEdition, type EditionContent, type EditionSection, type ManualFigure, type PublishedEdition } from './edition.js';
 export { editionHtml, editionJson, editionXlsx, type Narrative } from './render.js';
+export { generateEdition, publishUnder, quarterlyReport, renderEdition, reportPeriod, REPORT_FORMATS, type EditionRequest, type ReportFormat } from './report.service.js';
+export { reportModule } from './report.module.js';

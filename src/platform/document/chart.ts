@@ -66,8 +66,8 @@ export async function chartSvg(id: string, spec: ChartSpec, size: { width: numbe
       color: [...CHART_COLOURS],
       textStyle: { fontFamily: FONT, fontSize: 12, color: '#0b0c0c' },
       title: { text: spec.title, left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 'bold', fontFamily: FONT } },
-      legend: spec.series.length > 1 ? { top: 0, right: 0, textStyle: { fontFamily: FONT } } : undefined,
-      grid: { left: 8, right: 8, top: 58, bottom: 8, containLabel: true },
+      legend: spec.series.length > 1 ? { bottom: 0, left: 0, textStyle: { fontFamily: FONT } } : undefined,
+      grid: { left: 8, right: 8, top: 58, bottom: spec.series.length > 1 ? 32 : 8, containLabel: true },
       xAxis: { type: 'category', data: [...spec.categories], axisLabel: { interval: 0, hideOverlap: true } },
       yAxis: { type: 'value', name: spec.valueLabel ?? '', nameTextStyle: { align: 'left' }, minInterval: 1 },
       series: spec.series.map((ser) => ({
