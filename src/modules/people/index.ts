@@ -21,3 +21,4 @@ export { repeatPeople } from './repeats.service.js';
 export { setSharing, transferOwnership } from './sharing.service.js';
 export { peopleRoutes } from './people.routes.js';
 export { placeRoutes } from './places.routes.js';
+export { namesHeld } from './names.js';

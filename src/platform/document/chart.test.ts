@@ -22,6 +22,11 @@ describe('charts as SVG', () => {
     const line = await chartSvg('l', { kind: 'line', title: 'Trend', categories: ['a', 'b'], series: [{ name: 'x', values: [1, 2] }] });
     const other = await chartSvg('l', { kind: 'line', title: 'Trend', categories: ['a', 'b'], series: [{ name: 'x', values: [1, 3] }] });
     expect(line).not.toBe(other);
+    // Clip paths carry instance ids too (zr3-c0): a second render is still byte-identical.
+    expect(await chartSvg('l', { kind: 'line', title: 'Trend', categories: ['a', 'b'], series: [{ name: 'x', values: [1, 2] }, { name: 'y', values: [2, 1] }] })).toBe(
+      await chartSvg('l', { kind: 'line', title: 'Trend', categories: ['a', 'b'], series: [{ name: 'x', values: [1, 2] }, { name: 'y', values: [2, 1] }] }),
+    );
+    expect(line).not.toMatch(/zr\d+-/);
   });
   it('handles no data and all zeros', async () => {
     await expect(chartSvg('e', { kind: 'bar', title: 'Empty', categories: [], series: [] })).resolves.toMatch(/^<svg /);
@@ -33,7 +38,9 @@ describe('charts as SVG', () => {
     await expect(chartSvg('1 bad', spec)).rejects.toThrow(/chart id/);
   });
   it('maps class names in order of first appearance', () => {
-    expect(stableClassNames('<a class="zr4-cls-9"/><b class="zr4-cls-2"/><c class="zr4-cls-9"/>', 'f')).toBe('<a class="f-0"/><b class="f-1"/><c class="f-0"/>');
+    expect(stableClassNames('<a class="zr4-cls-9"/><b class="zr4-cls-2"/><c class="zr4-cls-9"/><clipPath id="zr4-c0"/><g clip-path="url(#zr4-c0)"/>', 'f')).toBe(
+      '<a class="f-0"/><b class="f-1"/><c class="f-0"/><clipPath id="f-2"/><g clip-path="url(#f-2)"/>',
+    );
   });
 });
 

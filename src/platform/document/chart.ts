@@ -34,10 +34,10 @@ const FONT = 'Arial, Helvetica, sans-serif';
 
 const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Replaces the renderer's instance-specific class names (zr3-cls-7) by `${id}-N` in order of appearance. */
+/** Replaces the renderer's instance-specific class names and ids (zr3-cls-7, zr3-c0) by `${id}-N` in order of appearance. */
 export function stableClassNames(svg: string, id: string): string {
   const names = new Map<string, string>();
-  return svg.replace(/zr\d+-cls-\d+/g, (m) => {
+  return svg.replace(/\bzr\d+-[a-z]+-?\d+\b/g, (m) => {
     let n = names.get(m);
     if (n === undefined) {
       n = `${id}-${names.size}`;
