@@ -11,14 +11,14 @@ import fs from 'node:fs';
 import { chromiumPath } from '../modules/problems/case-study.service.js';
 import { seedRouteMatrixProblems } from '../modules/problems/route-matrix.fixture.js';
 import { MATRIX_PLANS as MP, seedPlansPanelsMatrix } from '../modules/panels/route-matrix.fixture.js';
-import { MODULE_MATRICES } from './route-matrix.modules.js';
+import { MODULE_MATRICES, type MatrixRoute } from './route-matrix.modules.js';
 
 const auditKey = Buffer.from('m'.repeat(32));
 const everyone: Role[] = [...ROLES];
 const allButAuditor: Role[] = ROLES.filter((r) => r !== 'auditor');
 
 /** Every API route, and the roles that may use it. Others get 403; nobody signed in gets 401. */
-const matrix: { method: string; path: string; body?: unknown; allowed: readonly Role[] }[] = [
+const matrix: MatrixRoute[] = [
   { method: 'GET', path: '/api/me', allowed: everyone },
   { method: 'GET', path: '/api/openapi.json', allowed: everyone },
   { method: 'GET', path: '/api/meta', allowed: allButAuditor },
@@ -149,7 +149,8 @@ describe('route x role matrix', () => {
       expect(anon.status).toBe(401);
       for (const role of ROLES) {
         const body = route.method === 'POST' && route.body ? { ...(route.body as object), username: `m-${role}` } : route.body;
-        const res = await asUser(app, sessions[role], route.path, { method: route.method, body });
+        const path = route.pathFor ? route.pathFor(role) : route.path;
+        const res = await asUser(app, sessions[role], path, { method: route.method, body });
         if (route.allowed.includes(role)) expect([200, 201, 204], `${role}: ${await res.clone().text()}`).toContain(res.status);
         else expect(res.status, role).toBe(403);
       }

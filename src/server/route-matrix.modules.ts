@@ -7,11 +7,14 @@
  */
 import type { Db } from '../platform/db/database.js';
 import type { Role } from '../platform/policy.js';
+import { reportMatrix } from '../modules/report/report.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
   /** A path with fixed ids that the module's `seed` creates (insert explicit ids). */
   path: string;
+  /** The path a role's request uses, when each role needs a record of its own (a move that changes state). */
+  pathFor?: (role: Role) => string;
   body?: unknown;
   allowed: readonly Role[];
 }
@@ -24,5 +27,6 @@ export interface ModuleMatrix {
 }
 
 export const MODULE_MATRICES: readonly ModuleMatrix[] = [
-  // one line per module, e.g. powersMatrix,
+  // one line per module
+  reportMatrix,
 ];

@@ -20,6 +20,7 @@ import { EDITION_LIFECYCLE, namesIn } from './edition-rules.js';
 import type { EditionContent, ManualFigure } from './edition.js';
 import { generateEdition, publishUnder, renderEdition, REPORT_FORMATS, type ReportFormat } from './report.service.js';
 import type { EditionStatus } from './report.tables.js';
+import { allow, assertEditionVisible, isPartner } from './report.policy.js';
 
 export const createEditionSchema = z.object({
   quarter: z.string().min(6),
@@ -54,11 +55,12 @@ export interface EditionSummary {
 
 type Row = { id: string; quarter: string; force: string | null; profile: string; title: string; status: EditionStatus; content: unknown; narrative: unknown; created_by: string; created_at: Date; approved_by: string | null; published_at: Date | null };
 
-async function load(t: { db: ServiceContext['db'] }, id: number, lock = false): Promise<Row> {
+async function load(t: { db: ServiceContext['db']; actor?: ServiceContext['actor'] }, id: number, lock = false): Promise<Row> {
   let q = t.db.selectFrom('report_edition').selectAll().where('id', '=', String(id));
   if (lock) q = q.forUpdate();
   const r = (await q.executeTakeFirst()) as Row | undefined;
   if (!r) throw new AppError('not_found', `No report edition ${id}`);
+  if ('actor' in t) assertEditionVisible(t as Pick<ServiceContext, 'actor'>, r);
   return r;
 }
 
@@ -79,6 +81,7 @@ function assertDraft(r: Row): void {
 
 /** Creates a draft from the live records. */
 export async function createEdition(ctx: ServiceContext, input: unknown, contributions: readonly ReportContribution[]): Promise<EditionSummary> {
+  allow(ctx, 'report.draft');
   const v = parseOrThrow(createEditionSchema, input);
   const content = await generateEdition(ctx, { quarter: v.quarter, force: v.force, ...(v.asOf ? { asOf: v.asOf } : {}), ...(v.title ? { title: v.title } : {}) }, contributions);
   return ctx.tx(async (t) => {
@@ -94,6 +97,7 @@ export async function createEdition(ctx: ServiceContext, input: unknown, contrib
 
 /** Takes a draft's figures again from the live records (narrative and manual figures kept). */
 export async function regenerateDraft(ctx: ServiceContext, id: number, contributions: readonly ReportContribution[]): Promise<EditionSummary> {
+  allow(ctx, 'report.draft');
   const before = await load(ctx, id);
   assertDraft(before);
   const old = contentOf(before);
@@ -108,6 +112,7 @@ export async function regenerateDraft(ctx: ServiceContext, id: number, contribut
 }
 
 async function changeDraft(ctx: ServiceContext, id: number, change: (r: Row, t: TxContext) => Promise<Record<string, unknown>>): Promise<EditionSummary> {
+  allow(ctx, 'report.draft');
   return ctx.tx(async (t) => {
     const r = await load(t, id, true);
     assertDraft(r);
@@ -160,6 +165,7 @@ const wording = { refused: (f: { message: string }[]) => f.map((x) => x.message)
 
 /** Signs a draft off (someone other than its author; a public narrative names nobody). */
 export async function approveEdition(ctx: ServiceContext, id: number): Promise<EditionSummary> {
+  allow(ctx, 'report.approve');
   return ctx.tx(async (t) => {
     const r = await load(t, id, true);
     enforce(EDITION_LIFECYCLE, r.status, 'approved', await moveContext(t, r), wording);
@@ -171,6 +177,7 @@ export async function approveEdition(ctx: ServiceContext, id: number): Promise<E
 
 /** Sends an approved edition back to draft (its sign-off is withdrawn). */
 export async function reopenEdition(ctx: ServiceContext, id: number): Promise<EditionSummary> {
+  allow(ctx, 'report.approve');
   return ctx.tx(async (t) => {
     const r = await load(t, id, true);
     enforce(EDITION_LIFECYCLE, r.status, 'draft', await moveContext(t, r), wording);
@@ -190,6 +197,7 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Publishes an approved edition: HTML, JSON and XLSX (and PDF when Chromium is present) are stored. */
 export async function publishEdition(ctx: ServiceContext, id: number, opts: { pdf?: boolean } = {}): Promise<EditionSummary> {
+  allow(ctx, 'report.approve');
   const first = await load(ctx, id);
   const formats: ReportFormat[] = ['html', 'json', 'xlsx', ...(opts.pdf ? (['pdf'] as const) : [])];
   const files = new Map<ReportFormat, Uint8Array>();
@@ -209,6 +217,7 @@ export async function publishEdition(ctx: ServiceContext, id: number, opts: { pd
 
 /** A published edition's stored file, or any edition rendered now (a draft shows today's draft). */
 export async function editionFile(ctx: ServiceContext, id: number, format: string): Promise<{ bytes: Uint8Array; stored: boolean; sha256: string }> {
+  allow(ctx, 'report.read');
   const f = parseOrThrow(z.enum(REPORT_FORMATS), format);
   const r = await load(ctx, id);
   if (r.status === 'published') {
@@ -221,6 +230,7 @@ export async function editionFile(ctx: ServiceContext, id: number, format: strin
 
 /** Regenerates a published edition from its frozen figures and compares each stored file. */
 export async function verifyPublished(ctx: ServiceContext, id: number): Promise<{ format: string; stored: string; regenerated: string; identical: boolean }[]> {
+  allow(ctx, 'report.read');
   const r = await load(ctx, id);
   if (r.status !== 'published') throw new AppError('conflict', `Edition ${id} is ${r.status}: only a published edition has stored files to compare`);
   const files = await ctx.db.selectFrom('report_edition_file').select(['format', 'sha256']).where('edition_id', '=', r.id).orderBy('format').execute();
@@ -235,13 +245,17 @@ export async function verifyPublished(ctx: ServiceContext, id: number): Promise<
 }
 
 export async function listEditions(ctx: ServiceContext): Promise<EditionSummary[]> {
-  const rows = (await ctx.db.selectFrom('report_edition').selectAll().orderBy('id', 'desc').limit(200).execute()) as Row[];
+  allow(ctx, 'report.read');
+  let q = ctx.db.selectFrom('report_edition').selectAll().orderBy('id', 'desc').limit(200);
+  if (isPartner(ctx)) q = q.where('status', '=', 'published').where('profile', '<>', 'internal');
+  const rows = (await q.execute()) as Row[];
   const out = [];
   for (const r of rows) out.push(await summary(ctx.db, r));
   return out;
 }
 
 export async function getEdition(ctx: ServiceContext, id: number): Promise<EditionSummary & { sections: { id: string; title: string; narrative: string | null; figures: number; tables: number; notes: readonly string[] }[]; manualFigures: readonly ManualFigure[]; asOf: string }> {
+  allow(ctx, 'report.read');
   const r = await load(ctx, id);
   const c = contentOf(r);
   const n = narrativeOf(r);
