@@ -94,10 +94,10 @@ ${tables.join('\n')}
 ${notes}
 </section>`);
   }
-  const notes = `<section id="sources" aria-labelledby="h-sources"><h2 id="h-sources">Where each figure comes from</h2><ol class="endnotes">${e.endnotes.map((n) => `<li id="note-${esc(n.ref)}"><strong>${esc(n.ref)}</strong>: ${esc(n.text)}</li>`).join('\n')}</ol></section>`;
+  const notes = `<section id="sources" aria-labelledby="h-sources"><h2 id="h-sources">Where each figure comes from</h2><p class="note">${esc(`Disclosure profile ${e.profile.id}, configuration version ${e.profile.versionId}.`)}</p><ol class="endnotes">${e.endnotes.map((n) => `<li id="note-${esc(n.ref)}"><strong>${esc(n.ref)}</strong>: ${esc(n.text)}</li>`).join('\n')}</ol></section>`;
   const intro = `<h1>${esc(e.title)}</h1>
 <p>${esc(`Quarter ${e.period.quarter}: ${e.period.from} to ${e.period.to}. Figures taken from the records as at ${e.period.asOf} (generated ${e.generatedAt.slice(0, 16).replace('T', ' ')} UTC).`)}</p>
-<p class="note">${esc(`Disclosure: ${e.profile.label} (profile ${e.profile.id}, version ${e.profile.versionId}) applies to every figure and table in this edition. data.police.uk locations are anonymised snap points. Contains public sector information licensed under the Open Government Licence v3.0; boundaries contain OS data © Crown copyright and database right.`)}</p>`;
+<p class="note">${esc(`Disclosure: ${e.profile.label} applies to every figure and table in this edition. data.police.uk locations are anonymised snap points. Contains public sector information licensed under the Open Government Licence v3.0; boundaries contain OS data © Crown copyright and database right.`)}</p>`;
   return documentHtml({ title: e.title, marking: e.profile.marking, body: `${intro}\n${toc}\n${sections.join('\n')}\n${notes}`, css: REPORT_CSS });
 }
 
