@@ -31,9 +31,9 @@ function checkRecipient(r: RuleRun, d: WarningDraft, what: string): void {
   const age = ageAtEvent(d.recipient, d.issuedAt);
   r.derived.age = age;
   const min = r.need<number>('powers.cpn.min_recipient_age_years');
-  if (age.basis === 'unknown') r.refuse('cpn.recipient_age', 'recipient.dateOfBirth', `Give the recipient's date of birth or apparent age (a ${what} may be given to a person of ${min} or over, or to a body).`, r.source('powers.cpn.min_recipient_age_years'));
+  if (age.basis === 'unknown') r.refuse('cpn.recipient_age', 'subject.dateOfBirth', `Give the recipient's date of birth or apparent age (a ${what} may be given to a person of ${min} or over, or to a body).`, r.source('powers.cpn.min_recipient_age_years'));
   else if (age.age !== null && age.age < min) {
-    r.refuse('cpn.recipient_age', age.basis === 'date_of_birth' ? 'recipient.dateOfBirth' : 'recipient.appearsAge', `A ${what} may be given only to a person aged ${min} or over (or a body): ${age.age} recorded.`, r.source('powers.cpn.min_recipient_age_years'));
+    r.refuse('cpn.recipient_age', age.basis === 'date_of_birth' ? 'subject.dateOfBirth' : 'subject.appearsAge', `A ${what} may be given only to a person aged ${min} or over (or a body): ${age.age} recorded.`, r.source('powers.cpn.min_recipient_age_years'));
   }
   if (!d.conductCategory.trim()) r.refuse('cpn.conduct', 'conductCategory', 'Choose the kind of conduct.', `${ACT_2014} s43(7)`);
   if (!d.conduct.trim()) r.refuse('cpn.conduct', 'conduct', `Describe the conduct the ${what} is about.`, `${ACT_2014} s43(7)`);
