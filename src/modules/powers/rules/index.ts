@@ -48,7 +48,6 @@ export const RULE_CATALOGUE: readonly { id: string; types: readonly string[]; le
   { id: 'closure.licensing_notified', types: ['closure_order'], legalSource: `${A} s80(9)`, keys: [], description: 'Licensed premises: the licensing authority is told (a notice, never a refusal).' },
   { id: 'closure.order_extension', types: ['closure_order_extension'], legalSource: `${A} s82`, keys: [], description: 'An extension ends after the current end.' },
   { id: 'closure.order_total', types: ['closure_order_extension'], legalSource: `${A} s82(7)`, keys: ['powers.closure.order_total_max_months'], description: 'With extensions, at most the configured months (6) from the first order.' },
-  { id: 'powers.parent', types: ['dispersal_variation', 'cpn_fpn', 'closure_extension', 'closure_adjournment', 'closure_order', 'closure_order_extension'], legalSource: 'Register structure', keys: [], description: 'The act names the record it follows (parentId) of the right type.' },
   { id: 'powers.in_the_future', types: ['*'], legalSource: 'Register: records acts done', keys: [], description: 'An act is recorded once done: its time is not in the future.' },
   { id: 'powers.outside_rules_rank', types: ['*'], legalSource: 'Local policy', keys: ['powers.outside_rules.min_rank'], description: 'Only a recorder of at least the configured rank (sergeant) may record an act outside the rules.' },
 ];
