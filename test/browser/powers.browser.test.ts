@@ -89,4 +89,37 @@ describe.skipIf(skipReason !== null)(`powers register in Chromium${skipReason ? 
     expect(await page.getByTestId('outside-rules').textContent()).toContain('Recorded outside the rules');
     await screenshot(page, 'powers-outside-rules');
   });
+
+  it('CPN: refused beside the field without a prior written warning; after the CPW, the time since it is shown and confirmed', async () => {
+    const recipient = `Sam Loud ${Date.now().toString(36)}`; // a new person on every run: the CPN must find no earlier warning
+    const fillCp = async (kind: 'cpw' | 'cpn', hoursAgo: number, requirement: string) => {
+      await page.goto(`${BASE_URL}/powers/new/${kind}`);
+      await form().waitFor(POLL);
+      await form().getByLabel('Issued at').fill(localHoursAgo(hoursAgo));
+      await form().getByLabel('Neighbourhood code (LSOA)').fill(LSOA);
+      await form().getByLabel('Name').fill(recipient);
+      await form().getByLabel('Date of birth, if known').fill('1990-02-28');
+      await form().getByLabel('What they did and its effect on people nearby').fill('Amplified music late at night');
+      await form().getByLabel('Requirements, one per line').fill(requirement);
+    };
+    await fillCp('cpn', 1, 'No amplified music after 22:00');
+    await page.getByTestId('dry-run').and(page.locator('[data-valid="false"]')).waitFor(POLL);
+    expect(await page.locator('#pf-conductCategory-error').textContent()).toContain('A CPN needs a prior written warning to this person for this conduct: none found.');
+    await screenshot(page, 'powers-cpn-refusal');
+    await fillCp('cpw', 24 * 20, 'No amplified music after 23:00');
+    await page.getByTestId('dry-run').and(page.locator('[data-valid="true"]')).waitFor(POLL);
+    await page.getByTestId('power-save').click();
+    await page.getByTestId('power-record').waitFor(POLL);
+    await fillCp('cpn', 1, 'No amplified music after 22:00');
+    const confirm = form().getByLabel(/days since the written warning was enough time/);
+    await confirm.waitFor(POLL);
+    expect(await page.getByTestId('dry-run').textContent()).toMatch(/The written warning was given on \d{4}-\d{2}-\d{2}: 20 days before this notice/);
+    await confirm.check();
+    await page.getByTestId('dry-run').and(page.locator('[data-valid="true"]')).waitFor(POLL);
+    expect(await page.getByTestId('dry-run').textContent()).toContain("The requirements differ from the written warning's");
+    await page.getByTestId('power-save').click();
+    await page.getByTestId('power-record').waitFor(POLL);
+    expect(await page.getByTestId('power-record').textContent()).toContain('Last day to appeal the CPN');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });

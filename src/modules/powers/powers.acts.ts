@@ -144,6 +144,12 @@ export async function evaluateDraft(db: Db, scope: Scope, principal: Principal |
   const place = await resolvePlace(db, input, parent);
   if (!scopeHasDistrict(scope, place.district)) throw new AppError('forbidden', `You may not record powers in ${place.district} (outside your districts)`);
   const subject = await resolveSubject(db, principal, input, parent);
+  if (input.problemId !== undefined && !(await db.selectFrom('problem').select('id').where('id', '=', input.problemId).executeTakeFirst())) {
+    throw new AppError('validation', `problemId: no problem ${input.problemId}`, [{ field: 'problemId', message: 'no such problem' }]);
+  }
+  if (input.planId !== undefined && !(await db.selectFrom('plan').select('id').where('id', '=', input.planId).executeTakeFirst())) {
+    throw new AppError('validation', `planId: no plan ${input.planId}`, [{ field: 'planId', message: 'no such plan' }]);
+  }
   const issuer = input.issuer;
   const rank = issuer.rank ?? null;
   let outcome: RuleOutcome;

@@ -81,6 +81,8 @@ describe('/api/powers: the ASB powers register', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/^occurredAt: 2026-03-29 01:30 did not happen in the UK/);
     expect((await call(officer, '/api/powers/check', 'POST', { ...direction(), type: 'banning_order' })).status).toBe(400);
+    const noProblem = await call(officer, '/api/powers/check', 'POST', direction({ problemId: 987654 }));
+    expect([noProblem.status, noProblem.body.error.message]).toEqual([400, 'problemId: no problem 987654']);
   });
 
   it('records an act done outside the rules (sergeant or above, with a reason): flagged, counted apart, and a review task only a supervisor completes', async () => {
