@@ -210,4 +210,18 @@ describe('/api/powers: the ASB powers register', () => {
     expect((await call(officer, `/api/powers/tasks/${visit.id}`, 'POST', { letterSentOn: '2026-11-23', visitMadeOn: '2026-11-26', outcome: 'Mother seen; youth service referral', done: true })).body).toMatchObject({ status: 'done', visitMadeOn: '2026-11-26' });
     expect((await call(officer, '/api/powers/due?asOf=2026-12-01&days=1')).body.items.some((i: Json) => i.kind === 'home_visit')).toBe(false);
   });
+
+  it('takes the subject\'s date of birth from a linked person record (29 February birthday), and lists by person', async () => {
+    const person = await call(officer, '/api/people', 'POST', { givenName: 'Leap', familyName: 'Year', dateOfBirth: '2008-02-29', district: 'Thanet', confirmNew: true });
+    expect(person.status, JSON.stringify(person.body)).toBe(201);
+    const cpw = { type: 'cpw', issuer: constable, place: thanet, subject: { personId: person.body.id }, conductCategory: 'Vehicles', conduct: 'Revving engines in the car park', requirements: ['Do not gather in the car park after 21:00'] };
+    const before = await call(officer, '/api/powers/check', 'POST', { ...cpw, occurredAt: '2024-02-28T12:00' });
+    expect(before.body.findings.map((f: Json) => [f.rule, f.field])).toEqual([['cpn.recipient_age', 'subject.dateOfBirth']]);
+    const r = await call(officer, '/api/powers', 'POST', { ...cpw, occurredAt: '2024-02-29T12:00' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.subject).toMatchObject({ personId: person.body.id, name: 'Leap Year', dateOfBirth: '2008-02-29', ageAtEvent: 16, ageBasis: 'date_of_birth' });
+    const listed = await call(officer, `/api/powers?person=${person.body.id}`);
+    expect(listed.body.records.map((x: Json) => x.id)).toEqual([r.body.id]);
+    expect((await call(officer, '/api/powers/check', 'POST', { ...cpw, occurredAt: '2024-02-29T12:00', subject: { personId: 99999999 } })).status).toBe(404);
+  });
 });
