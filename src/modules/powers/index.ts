@@ -7,6 +7,7 @@ import { powersRoutes } from './powers.routes.js';
 import { POWERS_HELP } from './powers.help.js';
 import { powersDue } from './powers.tasks.service.js';
 import { removePowersDemo, seedPowersDemo } from './powers.demo.js';
+import { powersAboutPerson } from './powers.service.js';
 
 export { s59WarningRequired, S59_WARNING_KEY, type S59WarningDecision } from './s59-warning.js';
 export { RULE_CATALOGUE } from './rules/index.js';
@@ -19,5 +20,6 @@ export const powersModule = defineModule({
   routes: powersRoutes,
   commands: { powers: { help: POWERS_HELP, load: async () => (await import('./powers.cli.js')).runPowers } },
   due: powersDue,
+  subjectAccess: powersAboutPerson,
   demo: { order: 50, seed: seedPowersDemo, remove: removePowersDemo },
 });

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeContext } from '../../platform/module/context.js';
 import { createApp } from '../../server/app.js';
+import { powersModule } from './index.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { asUser, createRoleUsers, signInAs, type Session } from '../../test-support/http.js';
 
@@ -223,5 +225,9 @@ describe('/api/powers: the ASB powers register', () => {
     const listed = await call(officer, `/api/powers?person=${person.body.id}`);
     expect(listed.body.records.map((x: Json) => x.id)).toEqual([r.body.id]);
     expect((await call(officer, '/api/powers/check', 'POST', { ...cpw, occurredAt: '2024-02-29T12:00', subject: { personId: 99999999 } })).status).toBe(404);
+    const ctx = makeContext({ db: t.handle.db, auditKey, actor: { kind: 'cli', name: 'cli:test' }, scope: { kind: 'all' } });
+    const sar = await ctx.tx((tx) => powersModule.subjectAccess!(tx, person.body.id));
+    expect(sar).toEqual({ powers: [expect.objectContaining({ id: r.body.id, type: 'cpw', conductCategory: 'vehicles' })] });
+    expect(await ctx.tx((tx) => powersModule.subjectAccess!(tx, 99999999))).toBeNull();
   });
 });

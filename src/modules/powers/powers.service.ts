@@ -234,3 +234,12 @@ export async function showRecord(ctx: ServiceContext, id: number): Promise<Recor
     };
   });
 }
+
+/** Subject access (HubModule.subjectAccess): every act recorded about a person record, with its event; null when none. */
+export async function powersAboutPerson(t: TxContext, personId: number): Promise<Record<string, unknown> | null> {
+  const rows = (await t.db.selectFrom('power_record').selectAll().where('person_id', '=', personId).orderBy('occurred_at').execute()) as RecordRow[];
+  if (rows.length === 0) return null;
+  const records = [];
+  for (const r of rows) records.push(await viewOf(t, r));
+  return { powers: records };
+}
