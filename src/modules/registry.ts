@@ -5,10 +5,12 @@
  */
 import { defineModule, type HubModule } from '../platform/module/module.js';
 import { policeDataReport } from './police-data/index.js';
+import { powersModule } from './powers/index.js';
 import { reportModule } from './report/index.js';
 
 export const hubModules: readonly HubModule[] = [
   reportModule,
   // Open data's part of the quarterly report (until police-data has a definition of its own).
   defineModule({ name: 'police-data', report: policeDataReport }),
+  powersModule,
 ];

@@ -8,6 +8,7 @@
 import type { Db } from '../platform/db/database.js';
 import type { Role } from '../platform/policy.js';
 import { reportMatrix } from '../modules/report/report.route-matrix.js';
+import { powersMatrix } from '../modules/powers/powers.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
@@ -29,4 +30,5 @@ export interface ModuleMatrix {
 export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   // one line per module
   reportMatrix,
+  powersMatrix,
 ];

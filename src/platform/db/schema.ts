@@ -9,6 +9,7 @@ import type { PlanTables } from '../../modules/plans/plans.tables.js';
 import type { PanelTables } from '../../modules/panels/panels.tables.js';
 import type { ProblemTables } from '../../modules/problems/problems.tables.js';
 import type { ReportTables } from '../../modules/report/report.tables.js';
+import type { PowersTables } from '../../modules/powers/powers.tables.js';
 
 export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
 
@@ -23,3 +24,5 @@ export interface Database extends ConfigTables {}
 
 /** Quarterly report editions. */
 export interface Database extends ReportTables {}
+/** ASB powers register (modules/powers). */
+export interface Database extends PowersTables {}

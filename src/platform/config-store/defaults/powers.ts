@@ -83,6 +83,61 @@ export const POWERS_DEFAULTS = {
     kind: 'boolean',
     versions: [always(null, 'Crime and Policing Act 2026: commencement not found (verify); not in force until a date is configured')],
   },
+  'powers.dispersal.home_visit_under_age_years': {
+    description: 'A direction to someone under this age opens a home-visit task for their parent or carer (local practice, not statute).',
+    kind: 'integer', unit: 'years',
+    versions: [always(18, 'Local practice (Kent: home visits to the parents of dispersed children); a child is under 18 (Children Act 1989 s105)')],
+  },
+  'powers.dispersal.home_visit_due_days': {
+    description: 'The home visit after a direction to a child is due within this many days beginning with the day of the direction (local setting).',
+    kind: 'integer', unit: 'days',
+    versions: [always(7, 'Local practice setting (not statute); change with hub powers rules set')],
+  },
+  'powers.outside_rules.min_rank': {
+    description: 'Lowest rank that may record an act already done that breaks a rule (saved flagged as outside the rules, with a reason, and reviewed by a supervisor).',
+    kind: 'rank',
+    versions: [always('sergeant', 'Local policy: the 2014 Act s38 and Police Reform Act 2002 s59 require records of acts done, so they are kept, flagged')],
+  },
+  'powers.cpn.cpw_required': {
+    description: 'A CPN may be issued only after a written warning (CPW) to the same recipient for the same conduct.',
+    kind: 'boolean',
+    versions: [always(true, 'Anti-social Behaviour, Crime and Policing Act 2014 s43(5)')],
+  },
+  'powers.cpn.fpn_max_gbp_2026': {
+    description: 'Highest fixed penalty for a CPN breach under the Crime and Policing Act 2026 (GBP 500). Not in force until its commencement date is configured; while in force it replaces the 2014 Act maximum.',
+    kind: 'money_gbp',
+    versions: [always(null, 'Crime and Policing Act 2026 (amends 2014 Act s52(7)): commencement not found (verify); switched off until a date is set')],
+  },
+  'powers.closure.notice_min_rank': {
+    description: 'Lowest police rank that may issue a closure notice (24 hours).',
+    kind: 'rank',
+    versions: [always('inspector', 'Anti-social Behaviour, Crime and Policing Act 2014 s76(1)')],
+  },
+  'powers.closure.notice_48h_min_rank': {
+    description: 'Lowest police rank that may sign a 48-hour closure notice or extend a 24-hour one.',
+    kind: 'rank',
+    versions: [always('superintendent', 'Anti-social Behaviour, Crime and Policing Act 2014 s77(2), s77(4)')],
+  },
+  'powers.closure.extension_hours': {
+    description: 'A 24-hour closure notice may be extended by up to this many hours by a superintendent (or the local authority chief executive).',
+    kind: 'integer', unit: 'hours',
+    versions: [always(24, 'Anti-social Behaviour, Crime and Policing Act 2014 s77(4)')],
+  },
+  'powers.closure.adjournment_max_days': {
+    description: 'The court may adjourn the closure order hearing for not more than this many days (the notice may continue until the hearing).',
+    kind: 'integer', unit: 'days',
+    versions: [always(14, 'Anti-social Behaviour, Crime and Policing Act 2014 s81(2)-(3) (verify)')],
+  },
+  'powers.closure.order_max_months': {
+    description: 'A closure order lasts at most this many months.',
+    kind: 'integer', unit: 'months',
+    versions: [always(3, 'Anti-social Behaviour, Crime and Policing Act 2014 s80(6); may change by regulations')],
+  },
+  'powers.closure.order_total_max_months': {
+    description: 'A closure order with its extensions lasts at most this many months in total.',
+    kind: 'integer', unit: 'months',
+    versions: [always(6, 'Anti-social Behaviour, Crime and Policing Act 2014 s82(7) (verify; secondary source)')],
+  },
   'powers.injunction.min_age_years': {
     description: 'Part 1 civil injunctions may be made against respondents of at least this age.',
     kind: 'integer', unit: 'years',

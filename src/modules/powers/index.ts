@@ -1,0 +1,25 @@
+/**
+ * The ASB powers register (part 1): the statutory rules engine (rules/), dispersal with home
+ * visits, CPW and CPN, s59, closure; one power-use event per act. Its only public face.
+ */
+import { defineModule } from '../../platform/module/module.js';
+import { powersRoutes } from './powers.routes.js';
+import { POWERS_HELP } from './powers.help.js';
+import { powersDue } from './powers.tasks.service.js';
+import { removePowersDemo, seedPowersDemo } from './powers.demo.js';
+import { powersAboutPerson } from './powers.service.js';
+
+export { s59WarningRequired, S59_WARNING_KEY, type S59WarningDecision } from './s59-warning.js';
+export { RULE_CATALOGUE } from './rules/index.js';
+export { RECORD_TYPES, POWERS, type PowersTables } from './powers.tables.js';
+export { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';
+export { powersDue, dueList, listTasks, updateTask, rulesAt, setRule } from './powers.tasks.service.js';
+
+export const powersModule = defineModule({
+  name: 'powers',
+  routes: powersRoutes,
+  commands: { powers: { help: POWERS_HELP, load: async () => (await import('./powers.cli.js')).runPowers } },
+  due: powersDue,
+  subjectAccess: powersAboutPerson,
+  demo: { order: 50, seed: seedPowersDemo, remove: removePowersDemo },
+});
