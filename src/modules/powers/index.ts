@@ -8,10 +8,12 @@ import { POWERS_HELP } from './powers.help.js';
 import { powersDue } from './powers.tasks.service.js';
 import { removePowersDemo, seedPowersDemo } from './powers.demo.js';
 import { powersAboutPerson } from './powers.service.js';
+import { powersReport } from './powers.report.js';
 
 export { s59WarningRequired, S59_WARNING_KEY, type S59WarningDecision } from './s59-warning.js';
 export { RULE_CATALOGUE } from './rules/index.js';
 export { RECORD_TYPES, POWERS, type PowersTables } from './powers.tables.js';
+export { powersReport, REPORTED_ACTS } from './powers.report.js';
 export { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';
 export { powersDue, dueList, listTasks, updateTask, rulesAt, setRule } from './powers.tasks.service.js';
 
@@ -22,4 +24,5 @@ export const powersModule = defineModule({
   due: powersDue,
   subjectAccess: powersAboutPerson,
   demo: { order: 50, seed: seedPowersDemo, remove: removePowersDemo },
+  report: powersReport,
 });
