@@ -4,13 +4,17 @@
  * module is its folder plus one line here (docs/adding-a-module.md).
  */
 import { defineModule, type HubModule } from '../platform/module/module.js';
+import { panelsReport } from './panels/index.js';
 import { policeDataReport } from './police-data/index.js';
+import { problemsReport } from './problems/index.js';
 import { powersModule } from './powers/index.js';
 import { reportModule } from './report/index.js';
 
 export const hubModules: readonly HubModule[] = [
   reportModule,
-  // Open data's part of the quarterly report (until police-data has a definition of its own).
+  // Report sections of modules that have no definition of their own yet (their routes and commands are mounted by hand).
   defineModule({ name: 'police-data', report: policeDataReport }),
+  defineModule({ name: 'problems', report: problemsReport }),
+  defineModule({ name: 'panels', report: panelsReport }),
   powersModule,
 ];

@@ -6,3 +6,4 @@ export { panelRoutes } from './panels.routes.js';
 export { panelsPolicy } from './panels.policy.js';
 export { PANEL_KINDS, PANEL_ACTION_STATUSES, type PanelTables } from './panels.tables.js';
 export type { PanelScope } from './panels.access.js';
+export { panelsReport, panelsSection } from './panels.report.js';

@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { poissonETest } from '../analytics/trends/etest.js';
 import type { ServiceContext } from '../../platform/module/context.js';
+import { districtCondition } from '../../platform/module/scope-sql.js';
 import type { FigureSource, ReportContribution, ReportFigure, ReportPeriod, ReportSectionContent, ReportTable } from '../../platform/module/report.js';
 import type { RecordType } from './powers.tables.js';
 
@@ -25,13 +26,7 @@ export const REPORTED_ACTS: readonly { type: RecordType; label: string }[] = [
   { type: 'closure_order', label: 'Closure orders' },
 ];
 
-/** The reader's districts as a condition on `column` (all districts for the CLI and force-wide roles). */
-const inDistricts = (ctx: ServiceContext, column = 'district') =>
-  ctx.scope.kind === 'all'
-    ? sql<boolean>`true`
-    : ctx.scope.kind === 'districts' && ctx.scope.districts.length
-      ? sql<boolean>`lower(${sql.ref(column)}) in (${sql.join(ctx.scope.districts.map((d) => d.toLowerCase()))})`
-      : sql<boolean>`false`;
+const inDistricts = (ctx: ServiceContext, column = 'district') => districtCondition(ctx.scope, column);
 
 const londonDate = sql`(occurred_at at time zone 'Europe/London')::date`;
 

@@ -16,3 +16,4 @@ export { qualityScore } from './quality.js';
 export type { Problem, ProblemAction } from './problem.js';
 export { STAGES, STATEMENT_TYPES, MECHANISMS, OUTCOMES, newProblemSchema, problemFieldsSchema } from './problems.schema.js';
 export type { ProblemTables } from './problems.tables.js';
+export { problemsReport, problemsSection } from './problems.report.js';
