@@ -9,6 +9,7 @@ import type { Db } from '../platform/db/database.js';
 import type { Role } from '../platform/policy.js';
 import { reportMatrix } from '../modules/report/report.route-matrix.js';
 import { powersMatrix } from '../modules/powers/powers.route-matrix.js';
+import { complaintsMatrix } from '../modules/powers/case-review/complaints.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
@@ -31,4 +32,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   // one line per module
   reportMatrix,
   powersMatrix,
+  complaintsMatrix,
 ];

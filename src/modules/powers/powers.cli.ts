@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { POWERS_HELP } from './powers.help.js';
 import { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';
 import { dueList, listTasks, rulesAt, setRule, updateTask } from './powers.tasks.service.js';
+import { addComplaint, caseReviewWarning, listComplaints } from './case-review/complaints.service.js';
 
 
 function readBody(data: string | undefined, file: string | undefined): unknown {
@@ -48,6 +49,29 @@ function parseValue(raw: string): unknown {
 export async function runPowers(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const io = cliIo();
+  if (sub === 'complaint' || sub === 'complaints' || sub === 'case-review') {
+    const { values: v } = parseCommandArgs(rest, { data: { type: 'string' }, 'data-file': { type: 'string' }, since: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+      z.object({ data: z.string().optional(), 'data-file': z.string().optional(), since: z.string().optional(), 'as-of': z.string().optional(), json: z.boolean().default(false) }));
+    return withDatabase(async ({ ctx }) => {
+      if (sub === 'complaint') {
+        const c = await addComplaint(ctx, readBody(v.data, v['data-file']));
+        out(c, v.json, () => `Complaint ${c.id} recorded (${c.district}, received ${c.receivedOn}).\n`);
+      } else if (sub === 'complaints') {
+        const r = await listComplaints(ctx, v.since ? { since: v.since } : {});
+        out(r, v.json, () => r.complaints.map((c) => `${String(c.id).padStart(5)}  ${c.receivedOn}  ${c.agency.padEnd(17)} ${c.district.padEnd(16)} ${c.personId !== null ? `person ${c.personId}` : c.location}${c.hate ? '  hate' : ''}\n`).join('') || 'No complaints.\n');
+      } else {
+        const w = await caseReviewWarning(ctx, v['as-of'] ? { asOf: v['as-of'] } : {});
+        out(w, v.json, () => [
+          `ASB case review early warning on ${w.asOf}: ${w.settings.threshold} qualifying complaints since ${w.window.from}${w.settings.hateMeetsThreshold ? ', or one hate incident' : ''}.`,
+          ...[...w.byVictim.map((e) => ({ ...e, kind: 'victim' })), ...w.byLocation.map((e) => ({ ...e, kind: 'location' }))]
+            .filter((e) => e.status !== 'below')
+            .map((e) => `  ${e.status === 'met' ? 'MET  ' : 'ALERT'}  ${e.kind} ${e.key}: ${e.explanation}`),
+          '',
+        ].join('\n'));
+      }
+      return 0;
+    });
+  }
   if (sub === 'list') {
     const { values: v } = parseCommandArgs(rest, { type: { type: 'string' }, district: { type: 'string' }, person: { type: 'string' }, 'outside-rules': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
       z.object({ type: z.string().optional(), district: z.string().optional(), person: z.string().optional(), 'outside-rules': z.string().optional(), from: z.string().optional(), to: z.string().optional(), limit: z.string().optional(), json: z.boolean().default(false) }));

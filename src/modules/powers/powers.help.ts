@@ -14,4 +14,9 @@ hub powers rules set KEY --value V --from YYYY-MM-DD [--to YYYY-MM-DD] --source 
 hub powers due [--as-of YYYY-MM-DD] [--days N] [--json]
 hub powers tasks [--status open|done] [--kind home_visit|outside_rules_review] [--json]
 hub powers task ID (--data JSON | --data-file FILE|-) [--json]
-  What falls due (expiries, appeal deadlines, hearings, home visits, reviews), and task progress.`;
+  What falls due (expiries, appeal deadlines, hearings, home visits, reviews), and task progress.
+hub powers complaint (--data JSON | --data-file FILE|-) [--json]
+hub powers complaints [--since YYYY-MM-DD] [--json]
+hub powers case-review [--as-of YYYY-MM-DD] [--json]
+  ASB complaints (the body of POST /api/asb-complaints) and the ASB case review early warning:
+  victims and locations at the local threshold, or one complaint from it (2014 Act s104).`;

@@ -1,7 +1,7 @@
 /** Roles of the powers register (district scope is applied per record in the services). */
 import type { PolicyTable } from '../../platform/policy.js';
 
-export type PowersAction = 'powers.list' | 'powers.read' | 'powers.check' | 'powers.add' | 'powers.rules' | 'powers.rules_set' | 'powers.due' | 'powers.tasks' | 'powers.task_update' | 'powers.review';
+export type PowersAction = 'powers.list' | 'powers.read' | 'powers.check' | 'powers.add' | 'powers.rules' | 'powers.rules_set' | 'powers.due' | 'powers.tasks' | 'powers.task_update' | 'powers.review' | 'complaints.read' | 'complaints.add';
 
 /**
  * Officers and supervisors record and read in their districts; admins and analysts everywhere;
@@ -19,4 +19,7 @@ export const powersPolicy: PolicyTable<PowersAction> = {
   'powers.tasks': ['admin', 'supervisor', 'officer'],
   'powers.task_update': ['admin', 'supervisor', 'officer'],
   'powers.review': ['admin', 'supervisor'],
+  // ASB complaints (case review early warning): recorded and read by staff in their districts.
+  'complaints.read': ['admin', 'analyst', 'supervisor', 'officer'],
+  'complaints.add': ['admin', 'supervisor', 'officer'],
 };

@@ -10,6 +10,7 @@ import type { PanelTables } from '../../modules/panels/panels.tables.js';
 import type { ProblemTables } from '../../modules/problems/problems.tables.js';
 import type { ReportTables } from '../../modules/report/report.tables.js';
 import type { PowersTables } from '../../modules/powers/powers.tables.js';
+import type { ComplaintTables } from '../../modules/powers/case-review/complaints.tables.js';
 
 export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
 
@@ -26,3 +27,6 @@ export interface Database extends ConfigTables {}
 export interface Database extends ReportTables {}
 /** ASB powers register (modules/powers). */
 export interface Database extends PowersTables {}
+
+/** ASB complaints for the case review early warning (modules/powers/case-review). */
+export interface Database extends ComplaintTables {}
