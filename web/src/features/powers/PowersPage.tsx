@@ -23,6 +23,7 @@ export function PowersPage({ me }: { me: Me }) {
           <Link className="button button--secondary" to="/powers/due">Due and home visits</Link>
         </p>
       ) : null}
+      {me.role !== 'auditor' ? <p><Link to="/powers/case-reviews">ASB case reviews: repeated complaints and the early warning</Link></p> : null}
       <section className="panel" aria-labelledby="powers-title">
         <h2 className="panel__title" id="powers-title">Acts recorded{list.data ? ` (${list.data.total})` : ''}</h2>
         <div className="field-row">
