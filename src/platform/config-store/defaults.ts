@@ -11,6 +11,7 @@
  */
 
 import { POWERS_DEFAULTS } from './defaults/powers.js';
+import { OFFENDERS_DEFAULTS } from './defaults/offenders.js';
 import type { KeyDefinition } from './defaults/kinds.js';
 
 export { RANKS, always, type ConfigKind, type DefaultVersion, type KeyDefinition } from './defaults/kinds.js';
@@ -21,6 +22,7 @@ export { RANKS, always, type ConfigKind, type DefaultVersion, type KeyDefinition
  */
 export const CONFIG_DEFAULTS = {
   ...POWERS_DEFAULTS,
+  ...OFFENDERS_DEFAULTS,
 } as const satisfies Record<string, KeyDefinition>;
 
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;
