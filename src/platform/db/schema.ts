@@ -8,6 +8,7 @@ import type { PeopleTables } from '../../modules/people/people.tables.js';
 import type { PlanTables } from '../../modules/plans/plans.tables.js';
 import type { PanelTables } from '../../modules/panels/panels.tables.js';
 import type { ProblemTables } from '../../modules/problems/problems.tables.js';
+import type { OffendersTables } from '../../modules/offenders/offenders.tables.js';
 
 export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
 
@@ -19,3 +20,6 @@ export interface Database extends ProblemTables {}
 
 /** The versioned configuration store (platform/config-store). */
 export interface Database extends ConfigTables {}
+
+/** Offender management: cohorts and tags (migration 0045). */
+export interface Database extends OffendersTables {}
