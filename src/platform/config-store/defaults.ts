@@ -14,6 +14,7 @@ import { POWERS_DEFAULTS } from './defaults/powers.js';
 import { POWERS_ORDERS_DEFAULTS } from './defaults/powers-orders.js';
 import { REPORT_DEFAULTS } from './defaults/report.js';
 import { YOUTH_DEFAULTS } from './defaults/youth.js';
+import { OFFENDERS_DEFAULTS } from './defaults/offenders.js';
 import type { KeyDefinition } from './defaults/kinds.js';
 
 export { RANKS, always, type ConfigKind, type DefaultVersion, type KeyDefinition } from './defaults/kinds.js';
@@ -27,6 +28,7 @@ export const CONFIG_DEFAULTS = {
   ...POWERS_ORDERS_DEFAULTS,
   ...REPORT_DEFAULTS,
   ...YOUTH_DEFAULTS,
+  ...OFFENDERS_DEFAULTS,
 } as const satisfies Record<string, KeyDefinition>;
 
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;
