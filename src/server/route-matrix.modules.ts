@@ -10,6 +10,7 @@ import type { Role } from '../platform/policy.js';
 import { reportMatrix } from '../modules/report/report.route-matrix.js';
 import { powersMatrix } from '../modules/powers/powers.route-matrix.js';
 import { complaintsMatrix } from '../modules/powers/case-review/complaints.route-matrix.js';
+import { cboMatrix } from '../modules/powers/cbo/cbo.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
@@ -33,4 +34,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   reportMatrix,
   powersMatrix,
   complaintsMatrix,
+  cboMatrix,
 ];

@@ -11,6 +11,8 @@ import { powersAboutPerson } from './powers.service.js';
 import { powersReport } from './powers.report.js';
 import { caseReviewDue } from './case-review/complaints.service.js';
 import { complaintsRoutes } from './case-review/complaints.routes.js';
+import { cboDue } from './cbo/cbo.service.js';
+import { cboRoutes } from './cbo/cbo.routes.js';
 
 export { s59WarningRequired, S59_WARNING_KEY, type S59WarningDecision } from './s59-warning.js';
 export { RULE_CATALOGUE } from './rules/index.js';
@@ -18,6 +20,7 @@ export { RECORD_TYPES, POWERS, type PowersTables } from './powers.tables.js';
 export { powersReport, REPORTED_ACTS } from './powers.report.js';
 export { addComplaint, caseReviewWarning, listComplaints, caseReviewDue } from './case-review/complaints.service.js';
 export { checkCaseReviews, complaintQualifies, caseReviewSettingsAt, type CaseReviewCheck } from './case-review/case-review.js';
+export { openCbo, moveCbo, varyCbo, listCbos, showCbo, cboDue } from './cbo/cbo.service.js';
 export { cboApplicationFindings, cboTermFindings, cboReviewPeriods, cboLimitsAt, cboLastDay } from './cbo/cbo-rules.js';
 export { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';
 export { powersDue, dueList, listTasks, updateTask, rulesAt, setRule } from './powers.tasks.service.js';
@@ -27,10 +30,11 @@ export const powersModule = defineModule({
   routes: (deps) => {
     const app = powersRoutes(deps);
     app.route('/', complaintsRoutes());
+    app.route('/', cboRoutes());
     return app;
   },
   commands: { powers: { help: POWERS_HELP, load: async () => (await import('./powers.cli.js')).runPowers } },
-  due: async (ctx, window) => [...(await powersDue(ctx, window)), ...(await caseReviewDue(ctx, window))],
+  due: async (ctx, window) => [...(await powersDue(ctx, window)), ...(await caseReviewDue(ctx, window)), ...(await cboDue(ctx, window))],
   subjectAccess: powersAboutPerson,
   demo: { order: 50, seed: seedPowersDemo, remove: removePowersDemo },
   report: powersReport,

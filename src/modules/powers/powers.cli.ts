@@ -12,6 +12,7 @@ import { POWERS_HELP } from './powers.help.js';
 import { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';
 import { dueList, listTasks, rulesAt, setRule, updateTask } from './powers.tasks.service.js';
 import { addComplaint, caseReviewWarning, listComplaints } from './case-review/complaints.service.js';
+import { listCbos, moveCbo, openCbo, showCbo, varyCbo } from './cbo/cbo.service.js';
 
 
 function readBody(data: string | undefined, file: string | undefined): unknown {
@@ -49,6 +50,34 @@ function parseValue(raw: string): unknown {
 export async function runPowers(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const io = cliIo();
+  if (sub === 'cbo') {
+    const [action, ...more] = rest;
+    const { values: v, positionals } = parseCommandArgs(more, { data: { type: 'string' }, 'data-file': { type: 'string' }, json: { type: 'boolean' } }, z.object({ data: z.string().optional(), 'data-file': z.string().optional(), json: z.boolean().default(false) }));
+    const id = Number(positionals[0]);
+    const needId = () => {
+      if (!Number.isInteger(id) || id < 1) throw new AppError('validation', `give the case number, e.g. hub powers cbo ${action ?? 'show'} 3`);
+      return id;
+    };
+    return withDatabase(async ({ ctx }) => {
+      const line = (c: { id: number; stage: string; district: string; offence: string; awaitingCourtDays: number | null; reviews: { to: string }[] }) =>
+        `${String(c.id).padStart(5)}  ${c.stage.replace(/_/g, ' ').padEnd(20)} ${c.district.padEnd(16)} ${c.offence}${c.awaitingCourtDays !== null ? `  (awaiting court ${c.awaitingCourtDays} days)` : ''}${c.reviews.length ? `  next review by ${c.reviews[0]!.to}` : ''}\n`;
+      if (action === 'list') {
+        const r = await listCbos(ctx);
+        out(r, v.json, () => r.cases.map(line).join('') || 'No CBO cases.\n');
+      } else if (action === 'show') {
+        const r = await showCbo(ctx, needId());
+        out(r, v.json, () => `${line(r)}${r.history.map((h) => `       ${h.on}  ${h.to.replace(/_/g, ' ')}${h.note ? `: ${h.note}` : ''}\n`).join('')}`);
+      } else if (action === 'open') {
+        const r = await openCbo(ctx, readBody(v.data, v['data-file']));
+        out(r, v.json, () => `CBO case ${r.id} opened.\n`);
+      } else if (action === 'move' || action === 'vary') {
+        const body = readBody(v.data, v['data-file']);
+        const r = action === 'move' ? await moveCbo(ctx, needId(), body) : await varyCbo(ctx, needId(), body);
+        out(r, v.json, () => line(r));
+      } else throw new AppError('validation', `hub powers cbo: give list, show, open, move or vary\n${POWERS_HELP}`);
+      return 0;
+    });
+  }
   if (sub === 'complaint' || sub === 'complaints' || sub === 'case-review') {
     const { values: v } = parseCommandArgs(rest, { data: { type: 'string' }, 'data-file': { type: 'string' }, since: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
       z.object({ data: z.string().optional(), 'data-file': z.string().optional(), since: z.string().optional(), 'as-of': z.string().optional(), json: z.boolean().default(false) }));

@@ -19,4 +19,8 @@ hub powers complaint (--data JSON | --data-file FILE|-) [--json]
 hub powers complaints [--since YYYY-MM-DD] [--json]
 hub powers case-review [--as-of YYYY-MM-DD] [--json]
   ASB complaints (the body of POST /api/asb-complaints) and the ASB case review early warning:
-  victims and locations at the local threshold, or one complaint from it (2014 Act s104).`;
+  victims and locations at the local threshold, or one complaint from it (2014 Act s104).
+hub powers cbo list|show N [--json]
+hub powers cbo open|move N|vary N (--data JSON | --data-file FILE|-) [--json]
+  Criminal Behaviour Order cases: the file, the CPS, the application, the order and its reviews
+  (the bodies of POST /api/cbos, /api/cbos/{id}/move and /vary; refusals by the rules exit 11).`;

@@ -1,7 +1,7 @@
 /** Roles of the powers register (district scope is applied per record in the services). */
 import type { PolicyTable } from '../../platform/policy.js';
 
-export type PowersAction = 'powers.list' | 'powers.read' | 'powers.check' | 'powers.add' | 'powers.rules' | 'powers.rules_set' | 'powers.due' | 'powers.tasks' | 'powers.task_update' | 'powers.review' | 'complaints.read' | 'complaints.add';
+export type PowersAction = 'powers.list' | 'powers.read' | 'powers.check' | 'powers.add' | 'powers.rules' | 'powers.rules_set' | 'powers.due' | 'powers.tasks' | 'powers.task_update' | 'powers.review' | 'complaints.read' | 'complaints.add' | 'cbo.read' | 'cbo.write';
 
 /**
  * Officers and supervisors record and read in their districts; admins and analysts everywhere;
@@ -22,4 +22,7 @@ export const powersPolicy: PolicyTable<PowersAction> = {
   // ASB complaints (case review early warning): recorded and read by staff in their districts.
   'complaints.read': ['admin', 'analyst', 'supervisor', 'officer'],
   'complaints.add': ['admin', 'supervisor', 'officer'],
+  // Criminal Behaviour Order cases: built and tracked by officers and supervisors in their districts.
+  'cbo.read': ['admin', 'analyst', 'supervisor', 'officer'],
+  'cbo.write': ['admin', 'supervisor', 'officer'],
 };

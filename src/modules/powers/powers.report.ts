@@ -59,6 +59,7 @@ export async function powersSection(ctx: ServiceContext, period: ReportPeriod): 
   const totalBefore = sumActs(before.within);
   if (total + totalBefore + now.outside + before.outside === 0) {
     notes.push('The powers register holds no acts in this quarter or the same quarter a year before.');
+    await cboTables(ctx, period, source, figures, tables);
     return { figures, tables, notes };
   }
   figures.push({
@@ -102,7 +103,37 @@ export async function powersSection(ctx: ServiceContext, period: ReportPeriod): 
       source: source('Community protection notices issued in the quarter by the category of conduct recorded'),
     });
   }
+  await cboTables(ctx, period, source, figures, tables);
   return { figures, tables, notes };
+}
+
+const CBO_STAGE_WORDS: Record<string, string> = {
+  file_in_preparation: 'File in preparation', submitted_to_cps: 'Submitted to the CPS', applied: 'Applied for', adjourned: 'Adjourned', interim_order: 'Interim order', granted: 'Granted', refused: 'Refused', withdrawn: 'Withdrawn',
+};
+
+/** CBO cases: submitted to the CPS in the quarter, and every case by the stage it had reached at the quarter's end. */
+async function cboTables(ctx: ServiceContext, period: ReportPeriod, source: (d: string) => FigureSource, figures: ReportFigure[], tables: ReportTable[]): Promise<void> {
+  const inScope = inDistricts(ctx, 'c.district');
+  const submitted = await sql<{ n: number }>`
+    select count(distinct h.cbo_id)::int as n from cbo_case_history h join cbo_case c on c.id = h.cbo_id
+     where h.to_stage = 'submitted_to_cps' and h.on_date between ${period.from}::date and ${period.to}::date and ${inScope}`.execute(ctx.db);
+  const atEnd = await sql<{ stage: string; n: number }>`
+    select s.to_stage as stage, count(*)::int as n from (
+      select distinct on (h.cbo_id) h.cbo_id, h.to_stage from cbo_case_history h join cbo_case c on c.id = h.cbo_id
+       where h.on_date <= ${period.to}::date and ${inScope} order by h.cbo_id, h.on_date desc, h.id desc) s group by s.to_stage`.execute(ctx.db);
+  if (!atEnd.rows.length) return;
+  figures.push({ id: 'cbo-submitted', label: `Criminal behaviour order files submitted to the CPS, ${period.quarter}`, count: submitted.rows[0]?.n ?? 0, source: source('CBO case files moved to "submitted to the CPS" in the quarter') });
+  const by = new Map(atEnd.rows.map((r) => [r.stage, r.n]));
+  const stages = Object.keys(CBO_STAGE_WORDS);
+  tables.push({
+    id: 'cbos-by-stage',
+    title: `Criminal behaviour order cases by stage at the end of ${period.quarter}`,
+    rows: stages.map((s) => CBO_STAGE_WORDS[s]!),
+    cols: ['Cases'],
+    cells: stages.map((s) => [by.get(s) ?? 0]),
+    colTotals: true,
+    source: source('CBO cases by the stage each had reached at the end of the quarter (its last move on or before that day)'),
+  });
 }
 
 export const powersReport: readonly ReportContribution[] = [{ id: 'asb-powers', title: 'ASB powers', order: 40, build: (ctx, period) => powersSection(ctx, period) }];

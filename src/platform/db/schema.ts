@@ -11,6 +11,7 @@ import type { ProblemTables } from '../../modules/problems/problems.tables.js';
 import type { ReportTables } from '../../modules/report/report.tables.js';
 import type { PowersTables } from '../../modules/powers/powers.tables.js';
 import type { ComplaintTables } from '../../modules/powers/case-review/complaints.tables.js';
+import type { CboTables } from '../../modules/powers/cbo/cbo.tables.js';
 import type { OffendersTables } from '../../modules/offenders/offenders.tables.js';
 
 export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
@@ -33,3 +34,6 @@ export interface Database extends PowersTables {}
 export interface Database extends ComplaintTables {}
 /** Offender management: cohorts and tags (migration 0045). */
 export interface Database extends OffendersTables {}
+
+/** Criminal Behaviour Orders (modules/powers/cbo). */
+export interface Database extends CboTables {}
