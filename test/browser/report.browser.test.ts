@@ -22,9 +22,10 @@ describe.skipIf(skipReason !== null)(`quarterly report in Chromium${skipReason ?
     await page.getByRole('button', { name: 'Draft the edition' }).click();
     await page.waitForURL(/\/report\/\d+$/, POLL);
     editionPath = new URL(page.url()).pathname;
-    await page.getByRole('heading', { name: 'Anti-social behaviour' }).waitFor(POLL);
-    await page.getByLabel('What the figures show (your words)').fill('ASB across Kent held steady over the summer.');
-    await page.getByRole('button', { name: 'Save the words' }).click();
+    await page.getByRole('heading', { name: 'Anti-social behaviour', exact: true }).waitFor(POLL);
+    const asb = page.getByRole('region', { name: 'Anti-social behaviour', exact: true });
+    await asb.getByLabel('Your words on “Anti-social behaviour”').fill('ASB across Kent held steady over the summer.');
+    await asb.getByRole('button', { name: 'Save the words' }).click();
     await page.getByText('Saved.').waitFor(POLL);
     // Its author may not sign it off (an analyst has no sign-off button at all).
     expect(await page.getByRole('button', { name: 'Sign off' }).count()).toBe(0);
@@ -43,9 +44,9 @@ describe.skipIf(skipReason !== null)(`quarterly report in Chromium${skipReason ?
     expect(await page.locator('.lead').textContent()).toMatch(/^Published/);
     const res = await page.request.get(`${new URL(page.url()).origin}/api/report/editions/${editionPath.split('/').pop()}/file?format=json`);
     expect(res.status()).toBe(200);
-    const json = (await res.json()) as { profile: { id: string }; sections: { narrative: string | null }[] };
+    const json = (await res.json()) as { profile: { id: string }; sections: { id: string; narrative: string | null }[] };
     expect(json.profile.id).toBe('public');
-    expect(json.sections[0]!.narrative).toBe('ASB across Kent held steady over the summer.');
+    expect(json.sections.find((s) => s.id === 'asb-open-data')!.narrative).toBe('ASB across Kent held steady over the summer.');
     await screenshot(page, 'report-published');
   });
 });

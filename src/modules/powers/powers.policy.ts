@@ -5,12 +5,13 @@ export type PowersAction = 'powers.list' | 'powers.read' | 'powers.check' | 'pow
 
 /**
  * Officers and supervisors record and read in their districts; admins and analysts everywhere;
- * auditors read. Partners have no access in part 1 (their CPWs come with part 2's designations).
+ * auditors work from the audit log, not the register (it names people). Partners have no access
+ * in part 1 (their CPWs come with part 2's designations).
  * The rules in force are public law: every staff role may read them; only admins change them.
  */
 export const powersPolicy: PolicyTable<PowersAction> = {
-  'powers.list': ['admin', 'analyst', 'supervisor', 'officer', 'auditor'],
-  'powers.read': ['admin', 'analyst', 'supervisor', 'officer', 'auditor'],
+  'powers.list': ['admin', 'analyst', 'supervisor', 'officer'],
+  'powers.read': ['admin', 'analyst', 'supervisor', 'officer'],
   'powers.check': ['admin', 'supervisor', 'officer'],
   'powers.add': ['admin', 'supervisor', 'officer'],
   'powers.rules': ['admin', 'analyst', 'supervisor', 'officer', 'auditor', 'partner'],

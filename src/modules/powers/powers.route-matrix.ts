@@ -4,7 +4,7 @@ import type { ModuleMatrix } from '../../server/route-matrix.modules.js';
 
 const REC = 9301;
 const TASK = 9302;
-const staff = ['admin', 'analyst', 'supervisor', 'officer', 'auditor'] as const;
+const staff = ['admin', 'analyst', 'supervisor', 'officer'] as const;
 const recorders = ['admin', 'supervisor', 'officer'] as const;
 const warning = { type: 's59_warning', occurredAt: '2026-11-01T20:00', issuer: { agency: 'police', rank: 'constable' }, place: { district: 'Thanet' }, subject: { name: 'Matrix Rider' }, vrm: 'MA71 RIX' };
 
@@ -31,7 +31,7 @@ export const powersMatrix: ModuleMatrix = {
     { method: 'GET', path: '/api/powers', allowed: staff },
     { method: 'POST', path: '/api/powers', body: warning, allowed: recorders },
     { method: 'POST', path: '/api/powers/check', body: warning, allowed: recorders },
-    { method: 'GET', path: '/api/powers/rules?at=2026-07-01', allowed: [...staff, 'partner'] },
+    { method: 'GET', path: '/api/powers/rules?at=2026-07-01', allowed: [...staff, 'auditor', 'partner'] },
     { method: 'POST', path: '/api/powers/rules', body: { key: 'powers.respect_order.available', value: true, effectiveFrom: '2030-01-01', source: 'Route matrix (test)' }, allowed: ['admin'] },
     { method: 'GET', path: '/api/powers/due?asOf=2026-11-01', allowed: recorders },
     { method: 'GET', path: '/api/powers/tasks', allowed: recorders },

@@ -67,11 +67,11 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/panels/:id', title: 'Panel', allowed: (r) => r !== 'auditor', render: (_me, params) => <PanelRoute id={params.id ?? ''} /> },
   { path: '/report', title: 'Quarterly report', nav: 'Report', allowed: (r) => r !== 'auditor', render: (me) => <ReportsPage me={me} /> },
   { path: '/report/:id', title: 'Report edition', allowed: (r) => r !== 'auditor', render: (me, params) => <EditionPage me={me} id={params.id ?? ''} /> },
-  { path: '/powers', title: 'ASB powers', nav: 'Powers', allowed: (r) => r !== 'partner', render: (me) => <PowersPage me={me} /> },
+  { path: '/powers', title: 'ASB powers', nav: 'Powers', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (me) => <PowersPage me={me} /> },
   { path: '/powers/case-reviews', title: 'ASB case reviews', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <CaseReviewsPage me={me} /> },
   { path: '/powers/due', title: 'Powers due', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: () => <PowersDuePage /> },
   { path: '/powers/new/:kind', title: 'Record a power', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: (me, params) => (['dispersal_direction', 'cpw', 'cpn'].includes(params.kind ?? '') ? <PowerForm key={params.kind} me={me} kind={params.kind as FormKind} /> : <p className="page">No such form.</p>) },
-  { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner', render: (_me, params) => <PowerRecordPage id={params.id ?? ''} /> },
+  { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (_me, params) => <PowerRecordPage id={params.id ?? ''} /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
 ];

@@ -22,7 +22,7 @@ function NarrativeForm({ edition, section, onDone }: { edition: EditionDetail; s
   };
   return (
     <form onSubmit={(e) => void save(e)} className="field">
-      <label className="field__label" htmlFor={id}>What the figures show (your words)</label>
+      <label className="field__label" htmlFor={id}>Your words on “{section.title}”</label>
       <textarea id={id} className="textarea" rows={4} value={text} onChange={(e) => { setText(e.target.value); setSaved(''); }} />
       <button type="submit" className="button button--secondary button--small">Save the words</button> <span role="status">{saved}</span>
     </form>
