@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
@@ -48,33 +47,5 @@ export async function caseStudyPreviewOf(db: Db, auditKey: Buffer, actor: Actor,
   });
 }
 
-/** Where the server finds Chromium for PDFs: HUB_CHROMIUM, default /usr/bin/chromium. */
-export const chromiumPath = (): string => process.env.HUB_CHROMIUM ?? '/usr/bin/chromium';
-
-/** 503 before anything is exported (or audited) when the PDF cannot be made. */
-export function assertPdfAvailable(): string {
-  const exe = chromiumPath();
-  if (!fs.existsSync(exe)) throw new AppError('unavailable', `PDF export needs Chromium: none at ${exe} (install chromium or set HUB_CHROMIUM to its path); the HTML export works without it`);
-  return exe;
-}
-
-/** Renders HTML to an A4 PDF in headless Chromium (playwright-core); 503 when Chromium is missing. */
-export async function htmlToPdf(html: string): Promise<Uint8Array> {
-  const exe = assertPdfAvailable();
-  let chromium: typeof import('playwright-core').chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    throw new AppError('unavailable', 'PDF export needs the playwright-core package (npm install playwright-core); the HTML export works without it');
-  }
-  const browser = await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-  try {
-    const page = await browser.newPage();
-    // The document is self-contained: no request may leave the server.
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }, printBackground: true });
-  } finally {
-    await browser.close();
-  }
-}
+// PDFs come from the shared document renderer (platform/document): re-exported for the routes.
+export { assertPdfAvailable, chromiumPath, htmlToPdf } from '../../platform/document/index.js';
