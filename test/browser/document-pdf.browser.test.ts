@@ -20,5 +20,9 @@ run('documents to PDF', () => {
     const pdf = await htmlToPdf(html, { marking: 'OFFICIAL' });
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(2);
+    // Tagged for assistive technology: a structure tree and the marked-content flag.
+    const text = Buffer.from(pdf).toString('latin1');
+    expect(text).toMatch(/\/StructTreeRoot/);
+    expect(text).toMatch(/\/Marked\s*true/);
   });
 });

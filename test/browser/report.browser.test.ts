@@ -48,5 +48,11 @@ describe.skipIf(skipReason !== null)(`quarterly report in Chromium${skipReason ?
     expect(json.profile.id).toBe('public');
     expect(json.sections.find((s) => s.id === 'asb-open-data')!.narrative).toBe('ASB across Kent held steady over the summer.');
     await screenshot(page, 'report-published');
+    // The public document itself meets WCAG 2.2 AA as far as axe can tell.
+    const html = await (await page.request.get(`${new URL(page.url()).origin}/api/report/editions/${editionPath.split('/').pop()}/file?format=html`)).text();
+    const { page: doc } = await chromium.open();
+    await doc.setContent(html, { waitUntil: 'load' });
+    expect(await seriousAxeViolations(doc)).toEqual([]);
+    await screenshot(doc, 'report-document');
   });
 });

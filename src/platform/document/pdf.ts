@@ -1,6 +1,6 @@
 /**
- * HTML to PDF in headless Chromium (playwright-core): A4, backgrounds printed, the CSS page size
- * honoured, the protective marking in every page header and "Page N of M" in every footer.
+ * HTML to PDF in headless Chromium (playwright-core): A4, tagged for accessibility with an outline
+ * of the headings, backgrounds printed, the CSS page size honoured, the protective marking in every page header and "Page N of M" in every footer.
  * Chromium is found at HUB_CHROMIUM, default /usr/bin/chromium; without it the caller gets a 503
  * before anything is exported (HTML still works).
  */
@@ -44,6 +44,9 @@ export async function htmlToPdf(html: string, opts: PdfOptions = {}): Promise<Ui
       format: 'A4',
       preferCSSPageSize: true,
       printBackground: true,
+      // Tagged (structure for screen readers) with an outline of the headings (bookmarks).
+      tagged: true,
+      outline: true,
       displayHeaderFooter: Boolean(opts.marking) || pageNumbers,
       headerTemplate: `<div style="${small} font-weight: bold;">${opts.marking ? esc(opts.marking) : ''}</div>`,
       footerTemplate: `<div style="${small}">${pageNumbers ? 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>' : ''}</div>`,
