@@ -8,6 +8,7 @@ import type { PeopleTables } from '../../modules/people/people.tables.js';
 import type { PlanTables } from '../../modules/plans/plans.tables.js';
 import type { PanelTables } from '../../modules/panels/panels.tables.js';
 import type { ProblemTables } from '../../modules/problems/problems.tables.js';
+import type { YouthTables } from '../../modules/youth/youth.tables.js';
 
 export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
 
@@ -19,3 +20,6 @@ export interface Database extends ProblemTables {}
 
 /** The versioned configuration store (platform/config-store). */
 export interface Database extends ConfigTables {}
+
+/** Child-centred policing (youth). */
+export interface Database extends YouthTables {}
