@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseCommandArgs } from '../../cli/args.js';
 import { withDatabase } from '../../cli/context.js';
 import { cliIo } from '../../cli/io.js';
+import { readBody } from '../../cli/json-work.js';
 import { YOUTH_HELP } from './youth.cli.help.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/module/context.js';
@@ -49,15 +50,6 @@ const SUBCOMMANDS: Record<string, { run: Run; needs: 'id' | 'body' | 'idBody' | 
   'import-lessons': { needs: 'file', run: (c, a) => importLessons(c, { csv: fs.readFileSync(a.file!, 'utf8'), fileName: a.file! }) },
 };
 
-function readBody(data: string | undefined, file: string | undefined): unknown {
-  if ((data === undefined) === (file === undefined)) throw new AppError('validation', 'give the JSON body with --data or --data-file (one of them)');
-  const text = data ?? fs.readFileSync(file === '-' ? 0 : file!, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new AppError('validation', `${data !== undefined ? '--data' : file}: not JSON (${(err as Error).message})`);
-  }
-}
 
 /** A one-line summary of a result (without --json). */
 function summary(sub: string, r: unknown): string {
