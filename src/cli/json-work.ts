@@ -23,7 +23,7 @@ export interface JsonWork {
   noId?: boolean;
 }
 
-function readBody(data: string | undefined, file: string | undefined): unknown {
+export function readBody(data: string | undefined, file: string | undefined): unknown {
   if ((data === undefined) === (file === undefined)) throw new AppError('validation', 'give the JSON body with --data or --data-file (one of them)');
   const text = data ?? fs.readFileSync(file === '-' ? 0 : file!, 'utf8');
   try {

@@ -6,9 +6,10 @@
 import { defineModule, type HubModule } from '../platform/module/module.js';
 import { panelsReport } from './panels/index.js';
 import { policeDataReport } from './police-data/index.js';
-import { problemsReport } from './problems/index.js';
 import { powersModule } from './powers/index.js';
+import { problemsReport } from './problems/index.js';
 import { reportModule } from './report/index.js';
+import { youthModule } from './youth/index.js';
 
 export const hubModules: readonly HubModule[] = [
   reportModule,
@@ -17,4 +18,5 @@ export const hubModules: readonly HubModule[] = [
   defineModule({ name: 'problems', report: problemsReport }),
   defineModule({ name: 'panels', report: panelsReport }),
   powersModule,
+  youthModule,
 ];

@@ -11,6 +11,7 @@ import { reportMatrix } from '../modules/report/report.route-matrix.js';
 import { powersMatrix } from '../modules/powers/powers.route-matrix.js';
 import { complaintsMatrix } from '../modules/powers/case-review/complaints.route-matrix.js';
 import { cboMatrix } from '../modules/powers/cbo/cbo.route-matrix.js';
+import { youthMatrix } from '../modules/youth/youth.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
@@ -35,4 +36,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   powersMatrix,
   complaintsMatrix,
   cboMatrix,
+  youthMatrix,
 ];

@@ -13,6 +13,7 @@ import type { PowersTables } from '../../modules/powers/powers.tables.js';
 import type { ComplaintTables } from '../../modules/powers/case-review/complaints.tables.js';
 import type { CboTables } from '../../modules/powers/cbo/cbo.tables.js';
 import type { OffendersTables } from '../../modules/offenders/offenders.tables.js';
+import type { YouthTables } from '../../modules/youth/youth.tables.js';
 
 export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
 
@@ -37,3 +38,5 @@ export interface Database extends OffendersTables {}
 
 /** Criminal Behaviour Orders (modules/powers/cbo). */
 export interface Database extends CboTables {}
+/** Child-centred policing (youth). */
+export interface Database extends YouthTables {}
