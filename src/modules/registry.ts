@@ -4,5 +4,8 @@
  * module is its folder plus one line here (docs/adding-a-module.md).
  */
 import type { HubModule } from '../platform/module/module.js';
+import { offendersModule } from './offenders/index.js';
 
-export const hubModules: readonly HubModule[] = [];
+export const hubModules: readonly HubModule[] = [
+  offendersModule,
+];

@@ -7,6 +7,7 @@
  */
 import type { Db } from '../platform/db/database.js';
 import type { Role } from '../platform/policy.js';
+import { offendersMatrix } from '../modules/offenders/offenders.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
@@ -25,4 +26,5 @@ export interface ModuleMatrix {
 
 export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   // one line per module, e.g. powersMatrix,
+  offendersMatrix,
 ];

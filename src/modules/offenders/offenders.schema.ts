@@ -8,39 +8,39 @@ const id = z.number({ error: 'must be a record number' }).int().positive();
 
 export const newCohortSchema = z.object({
   name: text(120), type: text(60), district: text(80), description: text(2000).optional(),
-}).strict();
+});
 
 export const newMemberSchema = z.object({
   personId: id, selectedOn: dateSchema, selectionReason: text(2000),
   leadOfficerId: id.optional(), leadAgencyId: id.optional(), nextReviewDue: dateSchema.optional(),
-}).strict();
+});
 
 export const memberUpdateSchema = z.object({
   deselectedOn: dateSchema.optional(), deselectionReason: text(2000).optional(),
   leadOfficerId: id.nullable().optional(), leadAgencyId: id.nullable().optional(), nextReviewDue: dateSchema.nullable().optional(),
-}).strict();
+});
 
 export const newTagSchema = z.object({
   serial: text(60), type: z.enum(TAG_TYPES, { error: `must be one of ${TAG_TYPES.join(', ')}` }), funder: text(40), district: text(80), note: text(2000).optional(),
-}).strict();
+});
 
 export const allocateSchema = z.object({
   personId: id, allocatedOn: dateSchema, monitoringUntil: dateSchema.optional(),
-  consent: z.object({ subject: z.boolean({ error: 'must be true or false' }), parentOrCarer: z.boolean({ error: 'must be true or false' }).default(false), parentOrCarerName: text(200).optional() }).strict(),
-}).strict();
+  consent: z.object({ subject: z.boolean({ error: 'must be true or false' }), parentOrCarer: z.boolean({ error: 'must be true or false' }).default(false), parentOrCarerName: text(200).optional() }),
+});
 
 export const returnSchema = z.object({
   endedOn: dateSchema, reason: text(500),
   to: z.enum(['returned', 'faulty', 'lost'], { error: 'must be one of returned, faulty, lost' }).default('returned'),
-}).strict();
+});
 
 export const tagStatusSchema = z.object({
   to: z.enum(TAG_STATUSES, { error: `must be one of ${TAG_STATUSES.join(', ')}` }), note: text(2000).optional(),
-}).strict();
+});
 
 export const tagEventSchema = z.object({
   kind: z.enum(['alert', 'note'], { error: 'must be alert or note' }), occurredOn: dateSchema, text: text(2000),
-}).strict();
+});
 
 export const listTagsQuery = z.object({
   status: z.enum(TAG_STATUSES, { error: `must be one of ${TAG_STATUSES.join(', ')}` }).optional(), funder: z.string().optional(), district: z.string().optional(),
@@ -63,7 +63,7 @@ export const caseStudySchema = z.object({
   lessons: text(4000).optional(),
   windowDays: z.number().int().min(1).max(3650).optional(),
   format: z.enum(['html', 'pdf', 'preview']).default('html'),
-}).strict().refine((q) => (q.allocation === undefined) !== (q.membership === undefined), { message: 'give either allocation or membership', path: ['allocation'] });
+}).refine((q) => (q.allocation === undefined) !== (q.membership === undefined), { message: 'give either allocation or membership', path: ['allocation'] });
 
 export const topQuery = z.object({
   district: z.string({ error: 'is required' }).min(1, 'is required'),

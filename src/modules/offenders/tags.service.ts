@@ -120,7 +120,10 @@ export async function allocateTag(ctx: ServiceContext, tagId: number, input: unk
     const tag = await tagRow(t.db, ctx, tagId, true);
     await assertPerson(ctx, t.db, v.personId);
     const person = await t.db.selectFrom('person').select('date_of_birth').where('id', '=', v.personId).executeTakeFirstOrThrow();
-    const open = await t.db.selectFrom('offender_tag_allocation').select(sql<number>`count(*)::int`.as('n')).where('tag_id', '=', tagId).where('ended_on', 'is', null).executeTakeFirstOrThrow();
+    const current = await t.db.selectFrom('offender_tag_allocation').select(['person_id', 'allocated_on']).where('tag_id', '=', tagId).where('ended_on', 'is', null).execute();
+    // Asking again for the allocation the tag already has changes nothing.
+    if (current.length === 1 && Number(current[0]!.person_id) === v.personId && current[0]!.allocated_on === v.allocatedOn) return;
+    const open = { n: current.length };
     const limits = config.valueAt('offenders.tag_funder_age_limits', v.allocatedOn);
     const limit = ageLimitOf(limits.value, tag.funder);
     const childAge = config.valueAt('offenders.child_under_age_years', v.allocatedOn);
@@ -151,6 +154,11 @@ export async function returnTag(ctx: ServiceContext, tagId: number, input: unkno
   await ctx.tx(async (t) => {
     const tag = await tagRow(t.db, ctx, tagId, true);
     const open = await t.db.selectFrom('offender_tag_allocation').selectAll().where('tag_id', '=', tagId).where('ended_on', 'is', null).executeTakeFirst();
+    if (!open && tag.status === v.to) {
+      // Asking again for the return already recorded changes nothing.
+      const last = await t.db.selectFrom('offender_tag_allocation').select(['ended_on']).where('tag_id', '=', tagId).orderBy('id', 'desc').executeTakeFirst();
+      if (last?.ended_on === v.endedOn) return;
+    }
     if (!open || tag.status !== 'allocated') throw new AppError('conflict', `Tag ${tag.serial} is ${tag.status}, not allocated: nothing to return`);
     if (v.endedOn < open.allocated_on) throw new AppError('validation', `endedOn: must not be before the allocation (${open.allocated_on})`);
     if (v.endedOn > today(ctx)) throw new AppError('validation', 'endedOn: must not be in the future');
