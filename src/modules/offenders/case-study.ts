@@ -5,7 +5,7 @@
  * pseudonym; carers' and staff names are removed; then the redaction check looks again for every
  * name in the finished text.
  */
-import { limitWords, markedSegments, redactMarked, unmarked, type CaseStudy } from '../problems/index.js';
+import { limitWords, MARK_CLOSE, MARK_OPEN, markedSegments, redactMarked, unmarked, type CaseStudy } from '../problems/index.js';
 import { ageOn } from '../../platform/time/london.js';
 import type { BeforeAfter } from './before-after.js';
 import type { TagAllocation } from './tags.service.js';
@@ -30,8 +30,10 @@ export const OFFENDER_PRIVACY_NOTE =
 
 /** The person's own names become the pseudonym; then other names are removed (marked for the preview). */
 export function pseudonymise(text: string, own: readonly string[], others: readonly string[], pseudonym: string): string {
-  const swapped = markedSegments(redactMarked(text, own)).map((s) => (s.redacted ? pseudonym : s.text)).join('');
-  return redactMarked(swapped, others);
+  // Other people's names first ("Mrs Young" goes whole), then the person's own names in what is left.
+  return markedSegments(redactMarked(text, others))
+    .map((s) => (s.redacted ? `${MARK_OPEN}${s.text}${MARK_CLOSE}` : markedSegments(redactMarked(s.text, own)).map((x) => (x.redacted ? pseudonym : x.text)).join('')))
+    .join('');
 }
 
 /** Names of either list still in a published text (the redaction check): 0 when clean. */
@@ -50,9 +52,9 @@ export function buildOffenderCaseStudy(i: CaseStudyInput, names: { own: string[]
   const changes = i.beforeAfter.byType.map((c) => `${c.type}${c.kind === 'outcome' ? ' (outcome)' : ''}: ${c.before} in the ${w.before.days} days before, ${c.after} in the ${w.after.days} days ${a ? 'during and after' : 'after'}.`);
   const t = i.beforeAfter.totals;
   const sections = [
-    { heading: `Who ${i.pseudonym} was`, paragraphs: [intro, clean(i.background)] },
-    { heading: 'The intervention', paragraphs: [clean(i.response), a ? `Consent: ${a.consent.parentOrCarer ? 'the young person and a parent or carer agreed' : 'the person agreed'}; monitoring ${a.allocatedOn.slice(0, 7)}${a.monitoringUntil ? ` to ${a.monitoringUntil.slice(0, 7)}` : ''}; ${a.events.filter((e) => e.kind === 'alert').length} alert(s) recorded.` : ''] },
-    { heading: `The benefits${a ? ` of the ${TAG_TYPE_LABEL[a.tagType]} tag` : ''} were`, paragraphs: (i.benefits ?? []).map((b) => clean(b)) },
+    { heading: `Who ${i.pseudonym} was`, paragraphs: [intro, i.background ?? ''] },
+    { heading: 'The intervention', paragraphs: [i.response ?? '', a ? `Consent: ${a.consent.parentOrCarer ? 'the child and a parent or carer agreed' : 'the person agreed'}; monitoring ${a.allocatedOn.slice(0, 7)}${a.monitoringUntil ? ` to ${a.monitoringUntil.slice(0, 7)}` : ''}; ${a.events.filter((e) => e.kind === 'alert').length} alert(s) recorded.` : ''] },
+    { heading: `The benefits${a ? ` of the ${TAG_TYPE_LABEL[a.tagType]} tag` : ''} were`, paragraphs: i.benefits ?? [] },
     {
       heading: 'What the records show',
       paragraphs: [
@@ -60,11 +62,11 @@ export function buildOffenderCaseStudy(i: CaseStudyInput, names: { own: string[]
         ...changes, ...i.beforeAfter.warnings, ...i.limits,
       ],
     },
-    { heading: 'Lessons', paragraphs: [clean(i.lessons)] },
-  ].map((s) => ({ heading: s.heading, paragraphs: s.paragraphs.filter((p) => p.trim() !== '').map((p) => limitWords(p, 800)) })).filter((s) => s.paragraphs.length > 0);
-  const summary = limitWords([intro, `Recorded incidents went from ${t.incidents.before} to ${t.incidents.after} over equal windows of ${w.after.days} days.`, i.beforeAfter.warnings[0]!].join(' '), 400);
+    { heading: 'Lessons', paragraphs: [i.lessons ?? ''] },
+  ].map((s) => ({ heading: clean(s.heading), paragraphs: s.paragraphs.filter((p) => p.trim() !== '').map((p) => limitWords(clean(p), 800)) })).filter((s) => s.paragraphs.length > 0);
+  const summary = limitWords(clean([intro, `Recorded incidents went from ${t.incidents.before} to ${t.incidents.after} over equal windows of ${w.after.days} days.`, i.beforeAfter.warnings[0]!].join(' ')), 400);
   const study: CaseStudy = {
-    title: `Case study – ${title}: "${i.pseudonym}"`, summary, sections, privacyNote: OFFENDER_PRIVACY_NOTE,
+    title: clean(`Case study – ${title}: "${i.pseudonym}"`), summary, sections, privacyNote: OFFENDER_PRIVACY_NOTE,
     words: { summary: summary.split(/\s+/).length, description: sections.reduce((n, s) => n + s.paragraphs.join(' ').split(/\s+/).length, 0) },
   };
   const all = [study.title, study.summary, ...sections.flatMap((s) => [s.heading, ...s.paragraphs])].map(unmarked).join('\n');
