@@ -21,6 +21,8 @@ import { PlansPage } from '../features/plans/PlansPage';
 import { PlanRoute } from '../features/plans/PlanPage';
 import { PanelsPage } from '../features/panels/PanelsPage';
 import { PanelRoute } from '../features/panels/PanelPage';
+import { OffendersPage } from '../features/offenders/OffendersPage';
+import { PersonOffenderPage } from '../features/offenders/PersonOffenderPage';
 import { maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
@@ -57,6 +59,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/plans', title: 'Plans', nav: 'Plans', allowed: (r) => r !== 'auditor', render: (me) => <PlansPage me={me} /> },
   { path: '/plans/:id', title: 'Plan', allowed: (r) => r !== 'auditor', render: (_me, params) => <PlanRoute id={params.id ?? ''} /> },
   { path: '/panels', title: 'Panels', nav: 'Panels', allowed: (r) => r !== 'auditor', render: (me) => <PanelsPage me={me} /> },
+  { path: '/offenders', title: 'Offender management', nav: 'Offenders', allowed: (r) => r !== 'auditor' && r !== 'partner', render: (me) => <OffendersPage me={me} /> },
+  { path: '/offenders/people/:id', title: 'Before and after', allowed: (r) => r !== 'auditor' && r !== 'partner', render: (_me, params) => <PersonOffenderPage id={params.id ?? ''} /> },
   { path: '/panels/:id', title: 'Panel', allowed: (r) => r !== 'auditor', render: (_me, params) => <PanelRoute id={params.id ?? ''} /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
