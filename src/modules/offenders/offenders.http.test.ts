@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../platform/policy.js';
@@ -162,6 +163,16 @@ describe('offender management over HTTP', () => {
     const exported = await sql<{ n: number }>`select count(*)::int as n from audit_log where record_type = 'person' and record_id = '2' and action = 'export'`.execute(t.handle.db);
     expect(exported.rows[0]!.n).toBe(1);
   });
+
+  it.runIf(fs.existsSync(process.env.HUB_CHROMIUM ?? '/usr/bin/chromium'))('case study as PDF (Chromium)', async () => {
+    const person = (await (await call('officer', '/api/offenders/people/2')).json()) as { allocations: { id: number }[] };
+    const r = await call('officer', '/api/offenders/people/2/case-study', 'POST', { pseudonym: 'Chloe', allocation: person.allocations[0]!.id, benefits: ['Attendance at school improved'], format: 'pdf' });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await r.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    if (process.env.OFFENDERS_PDF_OUT) fs.writeFileSync(process.env.OFFENDERS_PDF_OUT, bytes);
+  }, 60_000);
 
   it('top N: ranked by recency-frequency-gravity with parameters stated and current interventions beside', async () => {
     const r = await call('analyst', '/api/offenders/top?district=Thanet&to=2026-12-01&n=5');

@@ -18,7 +18,7 @@ function TagForms({ tag, onDone }: { tag: Tag; onDone: () => void }) {
           { name: 'personId', label: 'Person number', kind: 'number', required: true, hint: 'From the person\'s page' },
           { name: 'allocatedOn', label: 'Fitted on', kind: 'date', required: true, initial: today() },
           { name: 'monitoringUntil', label: 'Monitoring until', kind: 'date' },
-          { name: 'subject', label: 'The person agrees to wear the tag', kind: 'select', required: true, options: [{ value: 'yes', label: 'Yes, consent given' }, { value: 'no', label: 'No' }] },
+          { name: 'subject', label: 'Consent', hint: 'Tags are voluntary: the person must agree', kind: 'select', required: true, initial: 'no', options: [{ value: 'yes', label: 'The person agrees to wear the tag' }, { value: 'no', label: 'Not given' }] },
           { name: 'parentOrCarerName', label: 'Parent or carer who agreed (for a child)', hint: 'Leave empty for an adult' },
         ]}
         onSubmit={(v) => allocateTag(tag.id, {
