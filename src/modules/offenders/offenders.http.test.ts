@@ -199,4 +199,15 @@ describe('offender management over HTTP', () => {
     expect(out).toMatchObject({ tagAllocations: [expect.objectContaining({ funder: 'VRU', consent: expect.objectContaining({ parentOrCarerName: 'Mrs Young' }) })] });
     expect(await makeContext({ db: t.handle.db, auditKey, actor: { kind: 'cli', name: 'cli:test' }, scope: { kind: 'all' } }).tx((tx) => offendersModule.subjectAccess!(tx, 4))).toBeNull();
   });
+  it('demo records: seeded in the demo district (labelled demo), counted as demo, removed again', async () => {
+    await sql`insert into person (id, given_name, family_name, recorded_district, owning_agency_id, created_by) values (90, 'Demo', 'Person', 'Thanet', ${POLICE}, 'demo')`.execute(t.handle.db);
+    const ctx = makeContext({ db: t.handle.db, auditKey, actor: { kind: 'cli', name: 'cli:test' }, scope: { kind: 'all' } });
+    await ctx.tx((tx) => offendersModule.demo!.seed(tx, { district: 'Thanet' }));
+    const tags = (await (await call('admin', '/api/offenders/tags?funder=IOM')).json()) as { tags: { serial: string; note: string; current: { personId: number } | null }[] };
+    expect(tags.tags.filter((x) => x.serial.startsWith('DEMO-')).map((x) => [x.serial, x.note, x.current?.personId ?? null])).toEqual([['DEMO-IOM-GPS-01', 'Demo record', 90], ['DEMO-IOM-GPS-02', 'Demo record', null]]);
+    expect(((await (await call('admin', '/api/offenders/counts')).json()) as { provenance: { demo: boolean } }).provenance.demo).toBe(true);
+    await ctx.tx((tx) => offendersModule.demo!.remove(tx));
+    const left = await sql<{ n: number }>`select (select count(*) from offender_tag where created_by = 'demo') + (select count(*) from offender_cohort where created_by = 'demo') + (select count(*) from offender_tag_allocation where person_id = 90) as n`.execute(t.handle.db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+  });
 });
