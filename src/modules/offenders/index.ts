@@ -24,7 +24,7 @@ export const offendersModule = defineModule({
       help: `hub offenders cohorts|cohort ID|tags|tag ID|person ID|before-after PERSON --allocation ID|--membership ID|top --district D [--to DATE] [--n N]|counts [--as-of DATE] [--json]
   Offender management: cohorts and memberships, the tag inventory, a person's before/after counts, the top N list
   of a district (recency-frequency-gravity, parameters stated) and the counts for the quarterly report.
-hub offenders add-tag|allocate TAG|return TAG|add-cohort|add-member COHORT --body JSON
+hub offenders add-tag|allocate TAG|return TAG|add-cohort|add-member COHORT|update-member COHORT MEMBERSHIP --body JSON
   The same changes as the API (JSON bodies of /api/offenders), audited as cli:<os user>.`,
       load: async () => (await import('./offenders.command.js')).runOffenders,
     },

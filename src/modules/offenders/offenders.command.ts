@@ -4,7 +4,7 @@ import { withDatabase } from '../../cli/context.js';
 import { cliIo } from '../../cli/io.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/module/context.js';
-import { addMember, createCohort, getCohort, listCohorts } from './cohorts.service.js';
+import { addMember, createCohort, getCohort, listCohorts, updateMember } from './cohorts.service.js';
 import { personBeforeAfter, personRecord } from './person.service.js';
 import { offenderCounts, topOffenders } from './reports.service.js';
 import { allocateTag, createTag, getTag, listTags, returnTag } from './tags.service.js';
@@ -37,6 +37,7 @@ const READS: Record<string, (ctx: ServiceContext, v: Values, pos: string[]) => P
   return: (ctx, v, p) => returnTag(ctx, num(p[0], 'tag'), bodyOf(v)),
   'add-cohort': (ctx, v) => createCohort(ctx, bodyOf(v)),
   'add-member': (ctx, v, p) => addMember(ctx, num(p[0], 'cohort'), bodyOf(v)),
+  'update-member': (ctx, v, p) => updateMember(ctx, num(p[0], 'cohort'), num(p[1], 'membership'), bodyOf(v)),
 };
 
 function text(sub: string, r: unknown): string {

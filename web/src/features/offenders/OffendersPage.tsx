@@ -6,7 +6,7 @@ import type { Me } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { opt, SpecForm } from '../plans/SpecForm';
 import '../plans/plans.css';
-import { allocateTag, listCohorts, listTags, mayRecord, returnTag, STATUS_LABEL, TAG_TYPE_LABEL, type Tag } from './api';
+import { addMember, allocateTag, createCohort, listCohorts, listTags, mayManage, mayRecord, returnTag, STATUS_LABEL, TAG_TYPE_LABEL, type Tag } from './api';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -61,6 +61,32 @@ export function OffendersPage({ me }: { me: Me }) {
           </table>
         )}
       </section>
+      {mayRecord(me.role) && cohorts.data && cohorts.data.cohorts.length > 0 ? (
+        <section className="panel" aria-labelledby="member-title">
+          <h2 className="panel__title" id="member-title">Select a person into a cohort</h2>
+          <SpecForm id="add-member" title="Selection" submitLabel="Select into cohort" onDone={cohorts.reload}
+            fields={[
+              { name: 'cohort', label: 'Cohort', kind: 'select', required: true, options: cohorts.data.cohorts.map((c) => ({ value: String(c.id), label: `${c.name} (${c.district})` })) },
+              { name: 'personId', label: 'Person number', kind: 'number', required: true, hint: 'From the person\'s page' },
+              { name: 'selectedOn', label: 'Selected on', kind: 'date', required: true, initial: today() },
+              { name: 'selectionReason', label: 'Why', kind: 'textarea', required: true },
+              { name: 'nextReviewDue', label: 'Next review', kind: 'date' },
+            ]}
+            onSubmit={(v) => addMember(Number(v.cohort), { personId: Number(v.personId), selectedOn: v.selectedOn, selectionReason: v.selectionReason, nextReviewDue: opt(v.nextReviewDue) })} />
+        </section>
+      ) : null}
+      {mayManage(me.role) ? (
+        <section className="panel" aria-labelledby="new-cohort-title">
+          <h2 className="panel__title" id="new-cohort-title">New cohort</h2>
+          <SpecForm id="new-cohort" title="Cohort" submitLabel="Create cohort" onDone={cohorts.reload}
+            fields={[
+              { name: 'name', label: 'Name', required: true },
+              { name: 'type', label: 'Type', required: true, hint: 'e.g. IOM fixed, IOM flex, IOM free, MOSOVO, Priority nominals, Probation' },
+              { name: 'district', label: 'District', required: true, initial: me.districts.length === 1 ? me.districts[0] : '' },
+            ]}
+            onSubmit={(v) => createCohort({ name: v.name, type: v.type, district: v.district })} />
+        </section>
+      ) : null}
       <section className="panel" aria-labelledby="tags-title">
         <h2 className="panel__title" id="tags-title">Tags{tags.data ? ` (${tags.data.tags.length}; in use: ${byFunder || 'none'})` : ''}</h2>
         {tags.error ? <ErrorMessage error={tags.error} what="tags" onRetry={tags.reload} /> : !tags.data ? <Loading what="tags" /> : tags.data.tags.length === 0 ? <p className="empty">No tags in the inventory yet.</p> : (

@@ -33,3 +33,6 @@ export const beforeAfter = (id: string, q: { allocation?: number; membership?: n
 export async function caseStudyFile(id: string, body: Record<string, unknown>): Promise<Blob> {
   return (await apiFetch(`/api/offenders/people/${id}/case-study`, { method: 'POST', body })).blob();
 }
+export const createCohort = (body: unknown) => apiSend<Cohort>('POST', '/api/offenders/cohorts', body);
+export const addMember = (cohortId: number, body: unknown) => apiSend<Cohort>('POST', `/api/offenders/cohorts/${cohortId}/members`, body);
+export const mayManage = (r: Role) => r === 'admin' || r === 'supervisor';
