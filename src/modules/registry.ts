@@ -4,6 +4,7 @@
  * module is its folder plus one line here (docs/adding-a-module.md).
  */
 import { defineModule, type HubModule } from '../platform/module/module.js';
+import { offendersModule } from './offenders/index.js';
 import { panelsReport } from './panels/index.js';
 import { policeDataReport } from './police-data/index.js';
 import { powersModule } from './powers/index.js';
@@ -19,4 +20,5 @@ export const hubModules: readonly HubModule[] = [
   defineModule({ name: 'panels', report: panelsReport }),
   powersModule,
   youthModule,
+  offendersModule,
 ];

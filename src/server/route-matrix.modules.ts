@@ -12,6 +12,7 @@ import { powersMatrix } from '../modules/powers/powers.route-matrix.js';
 import { complaintsMatrix } from '../modules/powers/case-review/complaints.route-matrix.js';
 import { cboMatrix } from '../modules/powers/cbo/cbo.route-matrix.js';
 import { youthMatrix } from '../modules/youth/youth.route-matrix.js';
+import { offendersMatrix } from '../modules/offenders/offenders.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
@@ -37,4 +38,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   complaintsMatrix,
   cboMatrix,
   youthMatrix,
+  offendersMatrix,
 ];

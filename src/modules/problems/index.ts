@@ -10,7 +10,7 @@ export { computeAssessment } from './problems.assessment.service.js';
 export { getProblemCounts } from './problems.counts.service.js';
 export { listTasks } from './problems.tasks.service.js';
 export { assertPdfAvailable, caseStudyDocument, caseStudyPreviewOf, htmlToPdf } from './case-study.service.js';
-export { caseStudyPreviewText } from './case-study.js';
+export { caseStudyPreviewText, caseStudyPreview, markedSegments, redactMarked, unmarked, limitWords, MARK_OPEN, MARK_CLOSE, type CaseStudy, type CaseStudyPreview } from './case-study.js';
 export { checkStageMove, stageNeeds } from './stage-rules.js';
 export { qualityScore } from './quality.js';
 export type { Problem, ProblemAction } from './problem.js';

@@ -28,6 +28,8 @@ import { PowerForm, type FormKind } from '../features/powers/PowerForm';
 import { PowerRecordPage } from '../features/powers/PowerRecordPage';
 import { PowersDuePage } from '../features/powers/PowersDuePage';
 import { CaseReviewsPage } from '../features/powers/CaseReviewsPage';
+import { OffendersPage } from '../features/offenders/OffendersPage';
+import { PersonOffenderPage } from '../features/offenders/PersonOffenderPage';
 import { maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
@@ -64,6 +66,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/plans', title: 'Plans', nav: 'Plans', allowed: (r) => r !== 'auditor', render: (me) => <PlansPage me={me} /> },
   { path: '/plans/:id', title: 'Plan', allowed: (r) => r !== 'auditor', render: (_me, params) => <PlanRoute id={params.id ?? ''} /> },
   { path: '/panels', title: 'Panels', nav: 'Panels', allowed: (r) => r !== 'auditor', render: (me) => <PanelsPage me={me} /> },
+  { path: '/offenders', title: 'Offender management', nav: 'Offenders', allowed: (r) => r !== 'auditor' && r !== 'partner', render: (me) => <OffendersPage me={me} /> },
+  { path: '/offenders/people/:id', title: 'Before and after', allowed: (r) => r !== 'auditor' && r !== 'partner', render: (_me, params) => <PersonOffenderPage id={params.id ?? ''} /> },
   { path: '/panels/:id', title: 'Panel', allowed: (r) => r !== 'auditor', render: (_me, params) => <PanelRoute id={params.id ?? ''} /> },
   { path: '/report', title: 'Quarterly report', nav: 'Report', allowed: (r) => r !== 'auditor', render: (me) => <ReportsPage me={me} /> },
   { path: '/report/:id', title: 'Report edition', allowed: (r) => r !== 'auditor', render: (me, params) => <EditionPage me={me} id={params.id ?? ''} /> },
