@@ -1,5 +1,6 @@
 /** Offender management: cohorts, the tag inventory, before/after and case studies, top N lists. */
 import { sql } from 'kysely';
+import { offendersReport } from './offenders.report.js';
 import { defineModule } from '../../platform/module/module.js';
 import { membershipReviewsDue } from './cohorts.service.js';
 import { offenderRoutes } from './offenders.routes.js';
@@ -12,6 +13,7 @@ export { listCohorts, createCohort, getCohort, addMember, updateMember } from '.
 export { listTags, createTag, getTag, allocateTag, returnTag, setTagStatus, addTagEvent } from './tags.service.js';
 export { personRecord, personBeforeAfter, caseStudy } from './person.service.js';
 export { topOffenders, offenderCounts } from './reports.service.js';
+export { offendersReport, offendersSection } from './offenders.report.js';
 export type { PersonEventSource, PersonEvent } from './before-after.js';
 export type { OffenceSource, OffenceRecord } from './top-n.js';
 export type { OffendersTables } from './offenders.tables.js';
@@ -19,6 +21,7 @@ export type { OffendersTables } from './offenders.tables.js';
 export const offendersModule = defineModule({
   name: 'offenders',
   routes: offenderRoutes,
+  report: offendersReport,
   commands: {
     offenders: {
       help: `hub offenders cohorts|cohort ID|tags|tag ID|person ID|before-after PERSON --allocation ID|--membership ID|top --district D [--to DATE] [--n N]|counts [--as-of DATE] [--json]

@@ -7,6 +7,7 @@ import { asUser, createRoleUsers, signInAs, type Session } from '../../test-supp
 import { createApp } from '../../server/app.js';
 import { offendersModule } from './index.js';
 import { makeContext } from '../../platform/module/context.js';
+import { offendersSection } from './offenders.report.js';
 
 const auditKey = Buffer.from('o'.repeat(32));
 const POLICE = sql`(select id from partner_agency where name = 'Kent Police')`;
@@ -192,6 +193,13 @@ describe('offender management over HTTP', () => {
     expect(later.tagsInUseByFunder).toEqual([{ funder: 'IOM', type: 'gps', count: 1 }, { funder: 'VRU', type: 'gps', count: 1 }]);
     expect(later.cohortSizes).toEqual(expect.arrayContaining([{ type: 'IOM fixed', district: 'Thanet', members: 1 }]));
     expect(c.provenance.demo).toBe(false);
+    // The report section takes the same counts on the quarter's last day.
+    const ctx = makeContext({ db: t.handle.db, auditKey, actor: { kind: 'cli', name: 'cli:test' }, scope: { kind: 'all' } });
+    const q4 = await offendersSection(ctx, { quarter: '2026Q1', from: '2026-01-01', to: '2026-03-31', previousYear: { from: '2025-01-01', to: '2025-03-31' }, asOf: '2026-12-05' });
+    const tags = q4.tables.find((x) => x.id === 'tags-in-use')!;
+    const onDay = (await (await call('admin', '/api/offenders/counts?asOf=2026-03-31')).json()) as { tagsInUseByFunder: { count: number }[] };
+    expect(tags.cells.flat().reduce((a, b) => a + b, 0)).toBe(onDay.tagsInUseByFunder.reduce((n, r) => n + r.count, 0));
+    expect(tags.title).toBe('Tags in use on 2026-03-31, by funder and type');
   });
 
   it('subject access lists the memberships and allocations of a person', async () => {
