@@ -10,6 +10,7 @@ import { noDistrictLookup } from '../../ingest/police-uk/fields.js';
 import { makeContext } from '../../platform/module/context.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { generateEdition, quarterlyReport } from './report.service.js';
+import { AppError } from '../../platform/errors.js';
 
 const auditKey = Buffer.from('r'.repeat(32));
 const demo = generateDemoData({ months: 24, endMonth: '2025-09' });
@@ -79,6 +80,14 @@ describe('quarterly report from live records', () => {
     const audit = (await sql<{ action: string; record_id: string }>`select action, record_id from audit_log where record_type = 'report' order by id`.execute(t.handle.db)).rows;
     expect(audit.length).toBe(3);
     expect(audit[0]).toMatchObject({ action: 'export', record_id: '2025Q3' });
+  });
+
+  it('leaves a section the reader may not see empty, saying why, and fails on any other error', async () => {
+    const forbidden = { id: 'secret', title: 'Secret', order: 1, build: async () => { throw new AppError('forbidden', 'Your role (partner) may not youth counts'); } };
+    const c = await generateEdition(ctx(), { quarter: '2025Q3' }, [forbidden, ...policeDataReport]);
+    expect(c.sections[0]).toMatchObject({ id: 'secret', content: { figures: [], tables: [], notes: ['This section is not available to your role: Your role (partner) may not youth counts.'] } });
+    const broken = { ...forbidden, build: async () => { throw new Error('boom'); } };
+    await expect(generateEdition(ctx(), { quarter: '2025Q3' }, [broken])).rejects.toThrow('boom');
   });
 
   it('refuses the internal edition to a partner agency', async () => {

@@ -34,6 +34,16 @@ export function reportPeriod(quarter: string, asOf: string, force: string | null
   return { quarter, from: q.from, to: q.to, previousYear: { from: prev.from, to: prev.to }, asOf, force };
 }
 
+/** A section the reader's role may not see is left empty with a note saying so (not an error for the whole report). */
+async function buildOrSayWhy(c: ReportContribution, ctx: ServiceContext, period: ReportPeriod) {
+  try {
+    return await c.build(ctx, period);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'forbidden') return { figures: [], tables: [], notes: [`This section is not available to your role: ${err.message}.`] };
+    throw err;
+  }
+}
+
 /** Reads every contribution for the quarter into frozen content (numbers and their sources). */
 export async function generateEdition(ctx: ServiceContext, req: EditionRequest, contributions: readonly ReportContribution[]): Promise<EditionContent> {
   const asOf = req.asOf ?? londonDate(ctx.now());
@@ -43,7 +53,7 @@ export async function generateEdition(ctx: ServiceContext, req: EditionRequest, 
   for (const c of [...contributions].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))) {
     if (ids.has(c.id)) throw new Error(`report section '${c.id}' is contributed twice`);
     ids.add(c.id);
-    sections.push({ id: c.id, title: c.title, order: c.order, content: await c.build(ctx, period) });
+    sections.push({ id: c.id, title: c.title, order: c.order, content: await buildOrSayWhy(c, ctx, period) });
   }
   for (const m of req.manualFigures ?? []) {
     if (!ids.has(m.sectionId)) throw new AppError('validation', `Manual figure '${m.label}': there is no section '${m.sectionId}' in this report`);
