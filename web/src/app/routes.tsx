@@ -21,6 +21,8 @@ import { PlansPage } from '../features/plans/PlansPage';
 import { PlanRoute } from '../features/plans/PlanPage';
 import { PanelsPage } from '../features/panels/PanelsPage';
 import { PanelRoute } from '../features/panels/PanelPage';
+import { YouthPage } from '../features/youth/YouthPage';
+import { YouthDashboard } from '../features/youth/YouthDashboard';
 import { maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
@@ -58,6 +60,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/plans/:id', title: 'Plan', allowed: (r) => r !== 'auditor', render: (_me, params) => <PlanRoute id={params.id ?? ''} /> },
   { path: '/panels', title: 'Panels', nav: 'Panels', allowed: (r) => r !== 'auditor', render: (me) => <PanelsPage me={me} /> },
   { path: '/panels/:id', title: 'Panel', allowed: (r) => r !== 'auditor', render: (_me, params) => <PanelRoute id={params.id ?? ''} /> },
+  { path: '/youth', title: 'My children', nav: 'Youth', allowed: (r) => r !== 'auditor', render: (me) => <YouthPage me={me} /> },
+  { path: '/youth/dashboard', title: 'Youth interventions', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <YouthDashboard /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
 ];
