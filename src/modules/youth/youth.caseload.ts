@@ -57,7 +57,7 @@ export async function myCaseload(ctx: ServiceContext, horizonDays = 14) {
         startedOn: c.started_on, nextSessionOn: c.next_session_on, district: c.district,
       })),
       deferred: openDeferred.map((d) => ({ id: d.id, personId: d.person_id, name: `${d.given_name} ${d.family_name}`, state: d.state, deadline: d.deadline, provider: d.provider, offeredOn: d.offered_on })),
-      due: due.map((d) => ({ ...d, overdue: d.due < asOf })),
+      due: due.sort((a, b) => a.due.localeCompare(b.due)).map((d) => ({ ...d, overdue: d.due < asOf })),
     };
   });
 }

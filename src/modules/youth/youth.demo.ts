@@ -21,7 +21,7 @@ async function seed(t: TxContext, opts: { district: string }) {
   const today = londonDate(t.now());
   const day = (n: number) => addDays(today, n);
   const agency = await homeAgencyId(t.db);
-  const officer = 'demo.officer';
+  const officer = 'demo-officer'; // the demo officer account (demo-users.ts)
   const ids: number[] = [];
   for (const [i, [given, family, age]] of CHILDREN.entries()) {
     const dob = addDays(day(-age * 365 - 40 * i), -3);
