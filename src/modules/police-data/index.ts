@@ -1,4 +1,8 @@
 /** Police open data module: data.police.uk street, stop-and-search and outcomes files. */
+import { sql } from 'kysely';
+import { defineModule } from '../../platform/module/module.js';
+import { policeDataRoutes as routesOfPoliceData } from './police-data.routes.js';
+import { IMPORT_HELP, STATS_HELP } from './police-data.help.js';
 export { importPoliceFiles, concurrentFilesFor } from './import.service.js';
 export type { FileImportSummary, ImportOptions } from './import.service.js';
 export { countIncidents, listIncidents, dataSummary, SNAP_POINT_NOTE } from './police-data.service.js';
@@ -10,3 +14,14 @@ export type { IncidentFilter, CountBy, CountRow, IncidentItem, Provenance } from
 export { hasDemoData, countRows } from './police-data.repository.js';
 export type { PoliceDataKind } from './police-data.tables.js';
 export { policeDataRoutes } from './police-data.routes.js';
+
+
+export const policeDataModule = defineModule({
+  name: 'police-data',
+  routes: ({ db }) => routesOfPoliceData(db),
+  commands: {
+    import: { help: IMPORT_HELP, load: async () => (await import('./import.command.js')).runImport },
+    stats: { help: STATS_HELP, load: async () => (await import('./stats.command.js')).runStats },
+  },
+  retention: [{ recordType: 'import_snapshot', table: 'import_snapshot', id: sql`id::text`, clockStart: sql`imported_at`, deletable: false }],
+});
