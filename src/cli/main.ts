@@ -1,7 +1,7 @@
 import { AppError, asAppError, toExitCode } from '../platform/errors.js';
 import { helpOf } from './help.js';
 import { cliIo, withCliIo, type CliIo } from './io.js';
-import { hubModules } from '../modules/registry.js';
+import { moduleCommands } from '../modules/composition.js';
 
 interface Command {
   help: string;
@@ -14,61 +14,9 @@ const commands: Record<string, Command> = {
     help: helpOf('serve'),
     load: async () => (await import('./commands/serve.js')).runServe,
   },
-  import: {
-    help: helpOf('import'),
-    load: async () => (await import('./commands/import.js')).runImport,
-  },
-  'import-boundaries': {
-    help: helpOf('import-boundaries'),
-    load: async () => (await import('./commands/import-boundaries.js')).runImportBoundaries,
-  },
-  stats: {
-    help: helpOf('stats'),
-    load: async () => (await import('./commands/stats.js')).runStats,
-  },
   analyse: {
     help: helpOf('analyse'),
     load: async () => (await import('./commands/analyse.js')).runAnalyse,
-  },
-  user: {
-    help: helpOf('user'),
-    load: async () => (await import('./commands/user.js')).runUser,
-  },
-  audit: {
-    help: helpOf('audit'),
-    load: async () => (await import('./commands/audit.js')).runAudit,
-  },
-  retention: {
-    help: helpOf('retention'),
-    load: async () => (await import('./commands/retention.js')).runRetention,
-  },
-  sar: {
-    help: helpOf('sar'),
-    load: async () => (await import('./commands/sar.js')).runSar,
-  },
-  problems: {
-    help: helpOf('problems'),
-    load: async () => (await import('./commands/problems.js')).runProblems,
-  },
-  people: {
-    help: helpOf('people'),
-    load: async () => (await import('./commands/people.js')).runPeople,
-  },
-  vehicles: {
-    help: helpOf('vehicles'),
-    load: async () => (await import('./commands/vehicles.js')).runVehicles,
-  },
-  partners: {
-    help: helpOf('partners'),
-    load: async () => (await import('./commands/partners.js')).runPartners,
-  },
-  plans: {
-    help: helpOf('plans'),
-    load: async () => (await import('./commands/plans.js')).runPlans,
-  },
-  panels: {
-    help: helpOf('panels'),
-    load: async () => (await import('./commands/panels.js')).runPanels,
   },
   backup: {
     help: helpOf('backup'),
@@ -78,10 +26,6 @@ const commands: Record<string, Command> = {
     help: helpOf('restore'),
     load: async () => (await import('./commands/backup.js')).runRestore,
   },
-  config: {
-    help: helpOf('config'),
-    load: async () => (await import('./commands/config.js')).runConfig,
-  },
   migrate: {
     help: helpOf('migrate'),
     load: async () => (await import('./commands/migrate.js')).runMigrate,
@@ -89,11 +33,9 @@ const commands: Record<string, Command> = {
 };
 
 // Commands of the modules in the registry (docs/adding-a-module.md).
-for (const m of hubModules) {
-  for (const [name, command] of Object.entries(m.commands ?? {})) {
-    if (commands[name]) throw new Error(`hub command '${name}' is defined twice (module ${m.name})`);
-    commands[name] = command;
-  }
+for (const [name, command] of Object.entries(moduleCommands())) {
+  if (commands[name]) throw new Error(`hub command '${name}' is defined twice (a module and the CLI)`);
+  commands[name] = command;
 }
 
 function usage(): string {

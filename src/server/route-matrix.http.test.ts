@@ -34,6 +34,11 @@ const matrix: MatrixRoute[] = [
   { method: 'GET', path: '/api/analytics/seasonal', allowed: allButAuditor },
   { method: 'POST', path: '/api/analytics/etest', body: { k1: 20, k2: 10 }, allowed: allButAuditor },
   { method: 'POST', path: '/api/analytics/wdd', body: { control: [20, 20], treated: [20, 10] }, allowed: allButAuditor },
+  // WDD on the imported demo street data (X01... are generated LSOA codes with incidents every month)
+  { method: 'GET', path: '/api/analytics/wdd?treated=X01000020&control=X01000061&start=2024-10&preMonths=6', allowed: allButAuditor },
+  { method: 'POST', path: '/api/analytics/wdd/areas', body: { treated: { lsoa: ['X01000020'] }, control: { lsoa: ['X01000061'] }, start: '2024-10', preMonths: 6 }, allowed: allButAuditor },
+  // What is due, from every module (a role without case work gets an empty list)
+  { method: 'GET', path: '/api/due?horizon=30', allowed: everyone },
   { method: 'GET', path: '/api/users', allowed: ['admin'] },
   { method: 'POST', path: '/api/users', body: { username: 'matrix-new', role: 'analyst', password: 'plum river cake boat' }, allowed: ['admin'] },
   { method: 'PATCH', path: '/api/users/1', body: { displayName: 'Changed' }, allowed: ['admin'] },
@@ -156,6 +161,47 @@ describe('route x role matrix', () => {
       }
     });
   }
+
+  // The router, the OpenAPI document and the matrix list the same routes (method + path template).
+  const isParam = (seg: string) => seg.startsWith(':') || (seg.startsWith('{') && seg.endsWith('}'));
+  const template = (path: string) => path.split('/').map((seg) => (isParam(seg) ? '{}' : seg)).join('/');
+  const routerRoutes = () =>
+    [...new Set(app.routes
+      .filter((r) => r.path.startsWith('/api/') && !r.path.includes('*') && r.method !== 'ALL')
+      .map((r) => `${r.method} ${template(r.path)}`))].sort();
+  /** Whether a concrete matrix path (ids filled in, maybe a query) is served by a route template. */
+  const matches = (routeKey: string, method: string, path: string) => {
+    const [m, t] = routeKey.split(' ') as [string, string];
+    if (m !== method) return false;
+    const want = t.split('/');
+    const got = path.split('?')[0]!.split('/');
+    return want.length === got.length && want.every((seg, i) => seg === '{}' || seg === got[i]);
+  };
+  const matrixRoutes = () => [...matrix, ...MODULE_MATRICES.flatMap((m) => m.routes)];
+  /**
+   * Routes with no row in the role matrix: used without a session (health, sign-in), or ending or
+   * changing the session itself (sign-out, sign-out everywhere, password change), which every
+   * role may do; each is tested below or in identity's sign-in tests.
+   */
+  const openRoutes = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/logout-all', 'POST /api/auth/password'];
+
+  it('every route the router serves is in the OpenAPI document, and the document lists no route the router does not serve', async () => {
+    const doc = (await (await asUser(app, sessions.admin, '/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${template(path)}`)).sort();
+    // The document itself is served by the router but does not describe itself.
+    const served = routerRoutes().filter((r) => r !== 'GET /api/openapi.json');
+    expect(served.filter((r) => !documented.includes(r)), 'served but missing from the OpenAPI document').toEqual([]);
+    expect(documented.filter((r) => !served.includes(r)), 'in the OpenAPI document but not served').toEqual([]);
+  });
+
+  it('every route the router serves has a row in the role matrix (its own list or a module matrix), and every row names a route the router serves', () => {
+    const served = routerRoutes();
+    const rows = matrixRoutes();
+    const missing = served.filter((r) => !openRoutes.includes(r) && !rows.some((row) => matches(r, row.method, row.path)));
+    expect(missing, 'served but missing from the route matrix (add a row to its module matrix)').toEqual([]);
+    const unserved = rows.filter((row) => !served.some((r) => matches(r, row.method, row.path))).map((row) => `${row.method} ${row.path}`);
+    expect(unserved, 'in the route matrix but not served').toEqual([]);
+  });
 
   it('health and sign-in are the only routes open without a session', async () => {
     expect((await app.request('/api/health')).status).toBe(200);

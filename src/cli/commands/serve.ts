@@ -5,7 +5,9 @@ import { loadConfig } from '../../platform/config.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { log, setLogLevel } from '../../platform/logger.js';
 import { countRows } from '../../modules/police-data/index.js';
-import { createDemoUsers, loadDemoCases, loadDemoData } from '../../modules/demo/index.js';
+import { createDemoUsers, DEMO_ACTOR, loadDemoCases, loadDemoData } from '../../modules/demo/index.js';
+import { seedModuleDemos } from '../../modules/composition.js';
+import { CLI_SCOPE, makeContext } from '../../platform/module/context.js';
 import { countUsers } from '../../modules/identity/index.js';
 import { hasDemoData } from '../../modules/police-data/index.js';
 import { appendAudit, openAuditKey } from '../../platform/audit/audit.js';
@@ -46,6 +48,8 @@ export async function runServe(argv: string[]): Promise<number> {
     if ((await countUsers(handle.db)) === 0) {
       const demo = await createDemoUsers(handle.db, auditKey, loaded.firstDistrict);
       const cases = await loadDemoCases(handle.db, auditKey, loaded.firstDistrict);
+      // Then each module's own demo records (the registry's demo.seed), acting as the demo actor.
+      await seedModuleDemos(makeContext({ db: handle.db, auditKey, actor: { kind: 'cli', name: DEMO_ACTOR }, scope: CLI_SCOPE }), loaded.firstDistrict);
       cliIo().stdout.write(`DEMO case records in ${loaded.firstDistrict}: ${cases.problems.length} problems, ${cases.people.length} people, 1 plan, 1 panel (removed with the demo data by the first real import).\n`);
       cliIo().stdout.write(
         `DEMO accounts (for the demo only; shown once, not stored): ${demo.usernames.join(', ')}\n` +

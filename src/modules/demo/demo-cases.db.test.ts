@@ -15,7 +15,8 @@ import { createProblem, getProblem, linkProblemPlace, listProblems } from '../pr
 import { STREET_HEADER, streetRow } from '../../../test/helpers/csv.js';
 import { importFiles, textInput } from '../../../test/helpers/inputs.js';
 import { openTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.js';
-import { createDemoUsers, deleteOtherDemoData, loadDemoCases, loadDemoData, type DemoCases } from './index.js';
+import { removeDemoData } from '../composition.js';
+import { createDemoUsers, loadDemoCases, loadDemoData, type DemoCases } from './index.js';
 
 /** Every table of the case modules; after the real import each must be empty (the force's own agency aside). */
 const CASE_TABLES = [
@@ -96,7 +97,7 @@ describe('demo case records', () => {
 
   it('a real import that fails keeps the demo data and the demo accounts (one transaction)', async () => {
     const csv = [STREET_HEADER, streetRow({ month: '2025-01' }), streetRow({ month: '2025-13' })].join('\n');
-    const [bad] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: deleteOtherDemoData });
+    const [bad] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: removeDemoData });
     expect(bad!.errorCount).toBeGreaterThan(0);
     expect(await hasDemoData(db)).toBe(true);
     expect(await count('app_user', sql`is_demo and disabled_at is null`)).toBe(6);
@@ -110,7 +111,7 @@ describe('demo case records', () => {
     const audit = async (trx: Db, e: { action: string; recordType: string; recordId: string; details: Record<string, unknown> }) => {
       await appendAudit(trx, auditKey, { ...e, actor: 'cli:operator' });
     };
-    const [real] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: deleteOtherDemoData, audit });
+    const [real] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: removeDemoData, audit });
     expect(real).toMatchObject({ force: 'kent', rows: 2, errorCount: 0 });
     expect(await count('app_user', sql`is_demo and disabled_at is null`)).toBe(0);
     expect(await count('audit_log', sql`action = 'disable' and actor = 'cli:operator' and details->>'username' like 'demo-%'`)).toBe(6);
@@ -139,7 +140,7 @@ describe('demo case records that real work points at', () => {
       const mine = await createProblem(db, auditKey, real, { title: 'Real problem at a demo place', district, statementType: 'place' });
       await linkProblemPlace(db, auditKey, real, mine.id, { placeId: cases.places[0]! });
       const csv = [STREET_HEADER, streetRow({ month: '2025-01' })].join('\n');
-      const [imported] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: deleteOtherDemoData });
+      const [imported] = await importFiles(db, [textInput('2025-01-kent-street.csv', csv)], { removeOtherDemoData: removeDemoData });
       expect(imported).toMatchObject({ rows: 1, errorCount: 0 });
       expect((await db.selectFrom('problem').select('id').execute()).map((p) => Number(p.id))).toEqual([mine.id]);
       expect((await db.selectFrom('place').select('id').execute()).map((p) => Number(p.id))).toEqual([cases.places[0]]);

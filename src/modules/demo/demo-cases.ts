@@ -3,7 +3,7 @@
  * several OSARA stages, a Proactive Management Plan and a panel meeting, in the demo supervisor's
  * district. Everything goes through the modules' own services (rules, audit and scope apply),
  * acting as the CLI actor 'demo', so every row they record carries `created_by = 'demo'`; the
- * first real import removes them again (see demo-cases-removal.ts).
+ * first real import removes them again (each module's `demo.remove` in the registry; platform/demo/removal.ts).
  */
 import type { Db } from '../../platform/db/database.js';
 import { createAgency, listAgencies } from '../partners/index.js';
@@ -15,11 +15,9 @@ import { DEMO_DEFAULT_END_MONTH, DEMO_DEFAULT_MONTHS, DEMO_DEFAULT_SEED, monthRa
 import { bilinear, buildGeography, type DemoLsoa } from './demo-geometry.js';
 import type { Actor } from '../../platform/policy.js';
 
-/** The actor of every demo case record: `created_by` / `actor` = 'demo' (a CLI actor is 'cli:<user>', a user 'user:<name>'). */
-export const DEMO_ACTOR = 'demo';
-/** The demo partner account's agency (demo-users.ts); every other demo agency is named 'DEMO …'. */
-export const DEMO_PARTNER_AGENCY = 'Demoshire Community Safety Partnership';
-export const DEMO_AGENCY_PREFIX = 'DEMO ';
+import { DEMO_ACTOR, DEMO_AGENCY_PREFIX, DEMO_PARTNER_AGENCY } from '../../platform/demo/removal.js';
+
+export { DEMO_ACTOR };
 
 const actor: Actor = { kind: 'cli', name: DEMO_ACTOR };
 const caller = cliCaller(DEMO_ACTOR);

@@ -4,4 +4,4 @@ export { generateDemoData } from './demo-data.js';
 export type { DemoDataset } from './demo-data.js';
 export { createDemoUsers, demoPassword } from './demo-users.js';
 export { loadDemoCases, DEMO_ACTOR, type DemoCases } from './demo-cases.js';
-export { deleteDemoCases, deleteOtherDemoData } from './demo-cases-removal.js';
+

@@ -210,7 +210,7 @@ describe('offender management over HTTP', () => {
   it('demo records: seeded in the demo district (labelled demo), counted as demo, removed again', async () => {
     await sql`insert into person (id, given_name, family_name, recorded_district, owning_agency_id, created_by) values (90, 'Demo', 'Person', 'Thanet', ${POLICE}, 'demo')`.execute(t.handle.db);
     const ctx = makeContext({ db: t.handle.db, auditKey, actor: { kind: 'cli', name: 'cli:test' }, scope: { kind: 'all' } });
-    await ctx.tx((tx) => offendersModule.demo!.seed(tx, { district: 'Thanet' }));
+    await ctx.tx((tx) => offendersModule.demo!.seed!(tx, { district: 'Thanet' }));
     const tags = (await (await call('admin', '/api/offenders/tags?funder=IOM')).json()) as { tags: { serial: string; note: string; current: { personId: number } | null }[] };
     expect(tags.tags.filter((x) => x.serial.startsWith('DEMO-')).map((x) => [x.serial, x.note, x.current?.personId ?? null])).toEqual([['DEMO-IOM-GPS-01', 'Demo record', 90], ['DEMO-IOM-GPS-02', 'Demo record', null]]);
     expect(((await (await call('admin', '/api/offenders/counts')).json()) as { provenance: { demo: boolean } }).provenance.demo).toBe(true);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/policy.js';
-import { inPolygons, polygonsFromGeoJson } from '../analytics/evaluation/areas.js';
+import { inPolygons, polygonsFromGeoJson } from '../analytics/evaluation/index.js';
 
 export interface Located {
   lsoaCode: string | null;

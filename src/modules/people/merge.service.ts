@@ -98,3 +98,9 @@ export async function survivorOf(db: Db, type: ShareableType, id: number): Promi
   }
   throw new AppError('internal', `${type} ${id}: merge chain too long`);
 }
+
+/** A person record and the records merged into it (their ids), for exports about the person. */
+export async function recordIdsOfPerson(db: Db, personId: number): Promise<number[]> {
+  const merged = await db.selectFrom('person').select('id').where('merged_into', '=', personId).orderBy('id').execute();
+  return [personId, ...merged.map((m) => Number(m.id))];
+}

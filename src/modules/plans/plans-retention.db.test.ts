@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { createUser } from '../identity/index.js';
 import { personSubjectAccessExport, reviewDue } from '../privacy/index.js';
+import { retentionSubjects, subjectAccessSections } from '../composition.js';
 import { fixturePerson } from './plan-fixtures.js';
 import { plansAboutPeople } from './index.js';
 
@@ -25,7 +26,7 @@ describe('retention and subject access of plans and panel minutes', () => {
     const panel = Number((await sql<{ id: number }>`insert into panel (name, kind, created_by) values ('Old panel', 'other', 'cli:test') returning id`.execute(db)).rows[0]!.id);
     const meeting = Number((await sql<{ id: number }>`insert into panel_meeting (panel_id, held_on, created_by) values (${panel}, '2019-03-01', 'cli:test') returning id`.execute(db)).rows[0]!.id);
     await sql`insert into panel_meeting (panel_id, held_on, created_by) values (${panel}, '2025-03-01', 'cli:test')`.execute(db);
-    const due = await reviewDue(db, new Date('2026-11-24T00:00:00Z'));
+    const due = await reviewDue(db, new Date('2026-11-24T00:00:00Z'), retentionSubjects());
     const of = (type: string) => due.find((g) => g.rule.recordType === type);
     expect(of('plan')).toMatchObject({ count: 1, sampleIds: [String(oldClosed)], rule: { keepMonths: 72, action: 'review' } });
     expect(of('panel_meeting')).toMatchObject({ count: 1, sampleIds: [String(meeting)] });
@@ -36,7 +37,7 @@ describe('retention and subject access of plans and panel minutes', () => {
     const audited: string[] = [];
     const sar = await personSubjectAccessExport(db, person, 'SAR-2026-0099', async (_trx, e) => {
       audited.push(`${e.action}:${e.recordType}:${String(e.details.plans)}`);
-    });
+    }, subjectAccessSections());
     expect((sar.plans as { id: number }[]).map((p) => p.id)).toEqual(plans.map((p) => p.id));
     expect(audited).toEqual(['export:person:3']);
   });

@@ -24,7 +24,7 @@ describe('powers demo register (HubModule.demo)', () => {
   const ctx = () => makeContext({ db: t.handle.db, auditKey, actor: { kind: 'cli', name: 'demo' }, scope: { kind: 'all' }, now: () => new Date('2026-12-05T12:00:00Z') });
 
   it('seeds a believable register through the rules: dispersals with home visits, a CPW to CPN escalation and a closure, all labelled demo', async () => {
-    await ctx().tx((tx) => powersModule.demo!.seed(tx, { district: 'Ambermere' }));
+    await ctx().tx((tx) => powersModule.demo!.seed!(tx, { district: 'Ambermere' }));
     const rows = await t.handle.db.selectFrom('power_record').select(['record_type', 'is_demo', 'outside_rules', 'district']).orderBy('id').execute();
     expect(rows.map((r) => r.record_type)).toEqual(['dispersal_authorisation', 'dispersal_direction', 'dispersal_direction', 'dispersal_direction', 'cpw', 'cpn', 'cpn_fpn', 's59_warning', 'closure_notice', 'closure_order']);
     expect(rows.every((r) => r.is_demo && !r.outside_rules && r.district === 'Ambermere')).toBe(true);

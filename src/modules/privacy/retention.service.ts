@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { dueBefore, retentionSubjects } from './retention.js';
+import { dueBefore, type RetentionSubject } from './retention.js';
 
 export interface RetentionRule {
   recordType: string;
@@ -24,11 +24,14 @@ export async function listRules(db: Db): Promise<RetentionRule[]> {
   return rows.rows.map((r) => ({ recordType: r.record_type, keepMonths: r.keep_months, action: r.action, basis: r.basis, effectiveFrom: r.effective_from }));
 }
 
-/** Records whose retention period has run out, per record type, as of a date. */
-export async function reviewDue(db: Db, asOf: Date): Promise<DueGroup[]> {
+/**
+ * Records whose retention period has run out, per record type, as of a date. `subjects`: the
+ * record types under retention, each declared by its module (the registry's `retention`).
+ */
+export async function reviewDue(db: Db, asOf: Date, subjects: readonly RetentionSubject[]): Promise<DueGroup[]> {
   const rules = new Map((await listRules(db)).map((r) => [r.recordType, r]));
   const out: DueGroup[] = [];
-  for (const s of retentionSubjects) {
+  for (const s of subjects) {
     const rule = rules.get(s.recordType);
     if (!rule) continue;
     const cutoff = dueBefore(asOf, rule.keepMonths);
@@ -48,12 +51,13 @@ export async function reviewDue(db: Db, asOf: Date): Promise<DueGroup[]> {
  */
 export async function applyDeletion(
   db: Db,
+  subjects: readonly RetentionSubject[],
   recordType: string,
   asOf: Date,
   audit: (trx: Db, event: { action: string; recordType: string; reason: string; details: Record<string, unknown> }) => Promise<void>,
 ): Promise<number> {
-  const subject = retentionSubjects.find((s) => s.recordType === recordType);
-  if (!subject) throw new AppError('validation', `--type: unknown record type '${recordType}' (one of ${retentionSubjects.map((s) => s.recordType).join(', ')})`);
+  const subject = subjects.find((s) => s.recordType === recordType);
+  if (!subject) throw new AppError('validation', `--type: unknown record type '${recordType}' (one of ${subjects.map((s) => s.recordType).join(', ')})`);
   const rule = (await listRules(db)).find((r) => r.recordType === recordType);
   if (!rule) throw new AppError('not_found', `No retention rule for ${recordType}`);
   if (rule.action !== 'delete' || !subject.deletable) throw new AppError('conflict', `${recordType} records are kept for review, not deleted automatically (rule: ${rule.action})`);
@@ -73,12 +77,13 @@ export async function applyDeletion(
 /** Changes a rule (dated); the change is audited by the caller's transaction. */
 export async function setRule(
   db: Db,
+  subjects: readonly RetentionSubject[],
   rule: { recordType: string; keepMonths: number; action: 'review' | 'delete'; basis: string; effectiveFrom: string },
   by: string,
   audit: (trx: Db, event: { action: string; recordType: string; recordId: string; details: Record<string, unknown> }) => Promise<void>,
 ): Promise<void> {
-  if (!retentionSubjects.some((s) => s.recordType === rule.recordType)) throw new AppError('validation', `--type: unknown record type '${rule.recordType}'`);
-  const subject = retentionSubjects.find((s) => s.recordType === rule.recordType)!;
+  const subject = subjects.find((s) => s.recordType === rule.recordType);
+  if (!subject) throw new AppError('validation', `--type: unknown record type '${rule.recordType}'`);
   if (rule.action === 'delete' && !subject.deletable) throw new AppError('validation', `--action: ${rule.recordType} records may only be reviewed, never deleted automatically`);
   await db.transaction().execute(async (trx) => {
     await sql`insert into retention_rule (record_type, keep_months, action, basis, effective_from, updated_by)

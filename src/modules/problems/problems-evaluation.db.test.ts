@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, inputsOf, textInput } from '../../../test/helpers/inputs.js';
 import { sharedFile } from '../../../test/helpers/paths.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { wdd } from '../analytics/evaluation/wdd.js';
-import { poissonETest } from '../analytics/trends/etest.js';
+import { wdd } from '../analytics/evaluation/index.js';
+import { poissonETest } from '../analytics/trends/index.js';
 import { computeAssessment, createProblem, getProblemCounts, updateProblem } from './index.js';
 
 const auditKey = Buffer.from('e'.repeat(32));

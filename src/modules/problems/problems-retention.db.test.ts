@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { reviewDue } from '../privacy/index.js';
+import { retentionSubjects } from '../composition.js';
 
 describe('retention of problems', () => {
   let t: TestDatabase;
@@ -18,7 +19,7 @@ describe('retention of problems', () => {
     const old = await problem('closed', '2019-05-01');
     await problem('closed', '2024-05-01');
     await problem('response', null);
-    const due = (await reviewDue(db, new Date('2026-11-24T00:00:00Z'))).find((g) => g.rule.recordType === 'problem');
+    const due = (await reviewDue(db, new Date('2026-11-24T00:00:00Z'), retentionSubjects())).find((g) => g.rule.recordType === 'problem');
     expect(due).toMatchObject({ count: 1, sampleIds: [String(old)], rule: { keepMonths: 72, action: 'review' } });
   });
 });

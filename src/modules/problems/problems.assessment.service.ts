@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { wddOnData } from '../analytics/evaluation/evaluation.service.js';
-import type { AreaSpecs } from '../analytics/evaluation/areas.js';
+import { wddOnData } from '../analytics/evaluation/index.js';
+import type { AreaSpecs } from '../analytics/evaluation/index.js';
 import { scopeOf, visibleProblem } from './problems.access.js';
 import * as repo from './problems.repository.js';
 import { problemFieldsSchema } from './problems.schema.js';

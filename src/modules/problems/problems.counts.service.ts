@@ -4,7 +4,7 @@ import { countIncidents, dataSummary, incidentFilterSchema, incidentPoints, type
 import { repeatLocations } from '../analytics/repeats/index.js';
 import { previousPeriod, resolvePeriod, type Period } from '../analytics/hotspots/period.js';
 import { dbProvenance, type AnalysisProvenance } from '../analytics/provenance.js';
-import { poissonETest } from '../analytics/trends/etest.js';
+import { poissonETest } from '../analytics/trends/index.js';
 import { visibleProblem } from './problems.access.js';
 import type { Problem } from './problem.js';
 import { type Actor, actorName } from '../../platform/policy.js';

@@ -74,7 +74,8 @@ export function problemRoutes(db: Db, auditKey: Buffer) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError);
   // Roles first (403), before any body is validated; scope (404) and audit are the services'.
-  app.on(['POST', 'PATCH', 'DELETE'], ['/api/problems', '/api/problems/*'], requirePermission(problemsPolicy, 'problems.update'));
+  app.on('POST', ['/api/problems', '/api/problems/*'], requirePermission(problemsPolicy, 'problems.update'));
+  app.on(['PATCH', 'DELETE'], '/api/problems/*', requirePermission(problemsPolicy, 'problems.update'));
   app.openapi(R.list, async (c) => c.json(await listProblems(db, auditKey, actorOf(c), c.req.valid('query')), 200));
   app.openapi(R.create, async (c) => c.json(await createProblem(db, auditKey, actorOf(c), await jsonBody(c)), 201) as never);
   app.openapi(R.tasks, async (c) => c.json(await listTasks(db, auditKey, actorOf(c)), 200));

@@ -12,7 +12,7 @@ describe('youth demo caseload', () => {
   const ctx = () => makeContext({ db: t.handle.db, auditKey: t.auditKey, actor: { kind: 'cli', name: 'demo' }, scope: { kind: 'all' }, now: () => new Date('2026-12-05T12:00:00Z') });
 
   it('seeds a labelled caseload with due items, counted in the quarter, and removes it again', async () => {
-    await ctx().tx((tx) => youthModule.demo!.seed(tx, { district: 'Ambermere' }));
+    await ctx().tx((tx) => youthModule.demo!.seed!(tx, { district: 'Ambermere' }));
     const due = await youthModule.due!(ctx(), { asOf: '2026-12-05', until: '2026-12-19' });
     expect(due.map((d) => d.kind).sort()).toEqual(['deferred_deadline', 'workbook_session', 'workbook_session', 'workbook_session']);
     const counts = await quarterlyCounts(ctx(), { quarter: '2026-27Q3' });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { auditMac, GENESIS_MAC, type StoredAuditEntry } from './audit-chain.js';
@@ -120,7 +120,7 @@ export async function appendAudit(trx: Db, key: Buffer, event: AuditEvent): Prom
   return id;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: Date;
   actor: string;
@@ -163,4 +163,9 @@ export function aboutPeople(ids: readonly number[]) {
   return sql<boolean>`((record_type = 'person' and record_id in (${sql.join(ids.map(String))}))
     or ${sql.join(ids.map((id) => sql`details -> 'personIds' @> ${JSON.stringify([id])}::jsonb`), sql` or `)}
     or (details ->> 'personId') in (${sql.join(ids.map(String))}))`;
+}
+
+/** The stored audit rows a condition selects, in id order (a subject-access section's `auditEntries`). */
+export async function auditRowsWhere(db: Db, where: RawBuilder<boolean>): Promise<AuditRow[]> {
+  return (await sql<AuditRow>`select * from audit_log where ${where} order by id`.execute(db)).rows;
 }

@@ -8,6 +8,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DueItem } from '../lifecycle/due.js';
+import type { TrustedProxies } from '../client-address.js';
 import type { AppEnv } from '../policy.js';
 import type { ServiceContext, TxContext } from './context.js';
 import type { ReportContribution } from './report.js';
@@ -16,11 +17,21 @@ import type { ReportContribution } from './report.js';
 export interface RouteDeps {
   db: Db;
   auditKey: Buffer;
+  /** Session cookies marked Secure (identity's sign-in routes). */
+  secureCookies?: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (identity's sign-in throttle). */
+  trustedProxies?: TrustedProxies;
 }
 
 /** A `hub` command: help text and a lazily loaded runner (returns the exit code). */
 export interface ModuleCommand {
   help: string;
+  load: () => Promise<(argv: string[]) => Promise<number>>;
+}
+
+/** A `hub analyse NAME` analysis: a one-line summary and a lazily loaded runner (returns the exit code). */
+export interface ModuleAnalysis {
+  summary: string;
   load: () => Promise<(argv: string[]) => Promise<number>>;
 }
 
@@ -41,7 +52,13 @@ export type SubjectAccessSection = (t: TxContext, personId: number) => Promise<R
 export interface DemoContribution {
   /** Order among modules (lower first); removal runs in reverse order. */
   order: number;
-  seed: (t: TxContext, opts: { district: string }) => Promise<void>;
+  /**
+   * Creates this module's demo records in one transaction. Optional: the case records of the
+   * modules that came first (people, partners, problems, plans, panels) are created together by
+   * the demo module's storyline (demo-cases.ts), which links them to each other.
+   */
+  seed?: (t: TxContext, opts: { district: string }) => Promise<void>;
+  /** Deletes this module's demo records, inside the first real import's transaction. */
   remove: (t: TxContext) => Promise<void>;
 }
 
@@ -61,6 +78,8 @@ export interface HubModule {
   due?: DueList;
   /** Its sections of the quarterly report (platform/module/report.ts). */
   report?: readonly ReportContribution[];
+  /** Its `hub analyse NAME` analyses (analytics modules), by analysis name. */
+  analyses?: Readonly<Record<string, ModuleAnalysis>>;
 }
 
 export function defineModule(m: HubModule): HubModule {

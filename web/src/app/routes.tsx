@@ -16,7 +16,7 @@ import { PlacePage } from '../features/people/PlacePage';
 import { PartnersPage } from '../features/partners/PartnersPage';
 import { ProblemBoard } from '../features/problems/ProblemBoard';
 import { ProblemRoute } from '../features/problems/ProblemPage';
-import { TasksPage } from '../features/problems/TasksPage';
+import { TasksPage } from '../features/tasks/TasksPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { PlanRoute } from '../features/plans/PlanPage';
 import { PanelsPage } from '../features/panels/PanelsPage';

@@ -1,4 +1,6 @@
 /** Hotspots: quartic kernel density, Getis-Ord Gi* and change on a British National Grid. */
+import { defineModule } from '../../../platform/module/module.js';
+import { hotspotRoutes as routesOfAnalysis } from './hotspots.routes.js';
 export { analyseHotspots, hotspotMethods, hotspotClass } from './hotspots.js';
 export type { BngPoint, HotspotGrid, HotspotInput, HotspotMethod, HotspotParams } from './hotspots.js';
 export { hotspotGeoJson, topCells, cellSelections, MAX_FEATURES } from './hotspot-geojson.js';
@@ -13,3 +15,11 @@ export type { HotspotQuery } from './hotspots.schema.js';
 export { runHotspots, hotspotFeatureCollectionJson } from './hotspots.service.js';
 export { hotspotRoutes } from './hotspots.routes.js';
 export { hotspotsPolicy } from './hotspots.policy.js';
+
+export const hotspotsModule = defineModule({
+  name: 'hotspots',
+  routes: ({ db }) => routesOfAnalysis(db),
+  analyses: {
+    hotspots: { summary: 'kernel density, Gi* and change on a BNG grid', load: async () => (await import('./hotspots.command.js')).runAnalysis },
+  },
+});

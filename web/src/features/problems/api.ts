@@ -68,7 +68,6 @@ export interface ProblemCounts {
   provenance: AnalysisProvenance;
 }
 
-export interface Task { kind: 'review' | 'action'; problemId: number; problemTitle: string; district: string; actionId: number | null; description: string; owner: string | null; due: string | null; overdue: boolean; mine: boolean }
 
 /** What an analysis page sends to open a problem from a repeat location or hotspot. */
 export interface ProblemSource {
@@ -80,7 +79,6 @@ const base = (id: number) => `/api/problems/${encodeURIComponent(String(id))}`;
 export const listProblems = (q: { stage?: string; district?: string }, signal?: AbortSignal) => apiGet<{ problems: BoardRow[] }>('/api/problems', q, signal);
 export const getProblem = (id: number, signal?: AbortSignal) => apiGet<Problem>(base(id), {}, signal);
 export const getCounts = (id: number, signal?: AbortSignal) => apiGet<ProblemCounts>(`${base(id)}/counts`, {}, signal);
-export const getTasks = (signal?: AbortSignal) => apiGet<{ today: string; tasks: Task[] }>('/api/problems/tasks', {}, signal);
 export const createProblem = (body: Record<string, unknown>) => apiSend<Problem>('POST', '/api/problems', body);
 export const patchProblem = (id: number, body: Record<string, unknown>) => apiSend<Problem>('PATCH', base(id), body);
 export const moveStage = (id: number, stage: Stage) => apiSend<Problem>('POST', `${base(id)}/stage`, { stage });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { createUser, listUsers } from '../../modules/identity/index.js';
+import { createUser, listUsers } from './index.js';
 import { AppError } from '../../platform/errors.js';
 import { ROLES } from '../../platform/policy.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { cliIo } from '../io.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { USER_HELP } from './identity.help.js';
+import { cliIo } from '../../cli/io.js';
 
 /** Reads one line from standard input; the trailing newline is stripped. */
 async function readPasswordLine(): Promise<string> {
@@ -54,6 +54,6 @@ export async function runUser(argv: string[]): Promise<number> {
       return 0;
     });
   }
-  cliIo().stderr.write(`${helpOf('user')}\n`);
+  cliIo().stderr.write(`${USER_HELP}\n`);
   return 2;
 }

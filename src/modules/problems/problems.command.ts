@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { closeProblem, createProblem, getProblem, listProblems, STAGES, STATEMENT_TYPES } from '../../modules/problems/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { runJsonWork } from '../json-work.js';
-import { PROBLEM_WORK, runProblemExport } from './problems-work.js';
-import { cliIo } from '../io.js';
+import { closeProblem, createProblem, getProblem, listProblems, STAGES, STATEMENT_TYPES } from './index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { PROBLEMS_HELP } from './problems.help.js';
+import { runJsonWork } from '../../cli/json-work.js';
+import { PROBLEM_WORK, runProblemExport } from './problems-work.command.js';
+import { cliIo } from '../../cli/io.js';
 
 const listSchema = z.object({ stage: z.enum(STAGES).optional(), district: z.string().optional(), json: z.boolean().default(false) });
 const idSchema = z.object({ json: z.boolean().default(false), reason: z.string().optional() });
@@ -29,7 +29,7 @@ export async function runProblems(argv: string[]): Promise<number> {
   if (sub === 'show' || sub === 'close') {
     const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' }, reason: { type: 'string' } }, idSchema);
     if (!/^\d+$/.test(positionals[0] ?? '')) {
-      cliIo().stderr.write(`hub problems ${sub}: give the problem id\n\n${helpOf('problems')}\n`);
+      cliIo().stderr.write(`hub problems ${sub}: give the problem id\n\n${PROBLEMS_HELP}\n`);
       return 2;
     }
     const id = Number(positionals[0]);
@@ -54,6 +54,6 @@ export async function runProblems(argv: string[]): Promise<number> {
   const work = sub === undefined ? undefined : PROBLEM_WORK[sub];
   if (work) return runJsonWork('problem', work, rest);
   if (sub === 'export') return runProblemExport(rest);
-  cliIo().stderr.write(`${helpOf('problems')}\n`);
+  cliIo().stderr.write(`${PROBLEMS_HELP}\n`);
   return 2;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { cliCaller, createVehicle, getVehicle, linkVehiclePerson, searchVehicles } from '../../modules/people/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { cliIo } from '../io.js';
+import { cliCaller, createVehicle, getVehicle, linkVehiclePerson, searchVehicles } from './index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { VEHICLES_HELP } from './people.help.js';
+import { cliIo } from '../../cli/io.js';
 
 const id = z.coerce.number({ message: 'a record number' }).int().positive();
 const print = (json: boolean, data: unknown, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text());
@@ -52,6 +52,6 @@ export async function runVehicles(argv: string[]): Promise<number> {
       return 0;
     });
   }
-  cliIo().stderr.write(`${helpOf('vehicles')}\n`);
+  cliIo().stderr.write(`${VEHICLES_HELP}\n`);
   return 2;
 }

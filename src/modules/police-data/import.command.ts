@@ -1,13 +1,13 @@
-import { helpOf } from '../help.js';
+import { IMPORT_HELP } from './police-data.help.js';
 import { z } from 'zod';
 import { expandInputs } from '../../ingest/files.js';
-import { loadDistrictLookup } from '../../modules/boundaries/index.js';
-import { concurrentFilesFor, importPoliceFiles } from '../../modules/police-data/index.js';
-import { deleteOtherDemoData } from '../../modules/demo/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { progressBar } from '../progress.js';
-import { cliIo } from '../io.js';
+import { loadDistrictLookup } from '../boundaries/index.js';
+import { concurrentFilesFor, importPoliceFiles } from './index.js';
+import { removeDemoData } from '../composition.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { progressBar } from '../../cli/progress.js';
+import { cliIo } from '../../cli/io.js';
 
 const schema = z.object({
   force: z.string().regex(/^[a-z0-9-]+$/, 'a data.police.uk force id such as kent or city-of-london').optional(),
@@ -19,7 +19,7 @@ const schema = z.object({
 export async function runImport(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { force: { type: 'string' }, json: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' } }, schema);
   if (positionals.length === 0) {
-    cliIo().stderr.write(`${helpOf('import')}\n`);
+    cliIo().stderr.write(`${IMPORT_HELP}\n`);
     return 2;
   }
   const inputs = expandInputs(positionals);
@@ -30,7 +30,7 @@ export async function runImport(argv: string[]): Promise<number> {
       by: actor,
       forceOverride: values.force,
       districts: await loadDistrictLookup(handle.db),
-      removeOtherDemoData: deleteOtherDemoData,
+      removeOtherDemoData: removeDemoData,
       audit,
       concurrentFiles: concurrentFilesFor(handle.engine),
       maxShrink: config.importMaxShrink,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import {
   addAgendaItem, addDecision, addMeeting, addPanelAction, createPanel, getPanel, listPanels, updateAgendaItem, updatePanelAction, type PanelDetail,
-} from '../../modules/panels/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { runJsonWork, type JsonWork } from '../json-work.js';
-import { cliIo } from '../io.js';
+} from './index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { PANELS_HELP } from './panels.help.js';
+import { runJsonWork, type JsonWork } from '../../cli/json-work.js';
+import { cliIo } from '../../cli/io.js';
 
 /** Panel work for scripts: the JSON bodies of the /api/panels routes (see json-work.ts). */
 const PANEL_WORK: Record<string, JsonWork> = {
@@ -51,7 +51,7 @@ export async function runPanels(argv: string[]): Promise<number> {
   if (sub === 'show') {
     const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } }, jsonSchema);
     if (!/^\d+$/.test(positionals[0] ?? '')) {
-      cliIo().stderr.write(`hub panels show: give the panel id\n\n${helpOf('panels')}\n`);
+      cliIo().stderr.write(`hub panels show: give the panel id\n\n${PANELS_HELP}\n`);
       return 2;
     }
     return withDatabase(async ({ handle, auditKey, actor }) => {
@@ -62,6 +62,6 @@ export async function runPanels(argv: string[]): Promise<number> {
   }
   const work = sub === undefined ? undefined : PANEL_WORK[sub];
   if (work) return runJsonWork('panel', work, rest);
-  cliIo().stderr.write(`${helpOf('panels')}\n`);
+  cliIo().stderr.write(`${PANELS_HELP}\n`);
   return 2;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { countByValues, countIncidents, incidentFilterSchema } from '../../modules/police-data/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { cliIo } from '../io.js';
+import { countByValues, countIncidents, incidentFilterSchema } from './index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { cliIo } from '../../cli/io.js';
 
 const schema = z.object({ by: z.enum(countByValues), json: z.boolean().default(false) }).and(incidentFilterSchema);
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { verifyAuditChain } from '../../modules/audit/index.js';
+import { verifyAuditChain } from './index.js';
 import { formatHead, parseExpectedHead, type ExpectedHead } from '../../platform/audit/audit-chain.js';
 import { AppError } from '../../platform/errors.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { cliIo } from '../io.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { AUDIT_HELP } from './audit.help.js';
+import { cliIo } from '../../cli/io.js';
 
 /** Exit code of a broken chain (a wrong or missing key is 10, from the 'audit_key' error). */
 const BROKEN = 9;
@@ -26,7 +26,7 @@ export async function runAudit(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'verify') return verify(rest);
   if (sub === 'head') return head(rest);
-  cliIo().stderr.write(`${helpOf('audit')}\n`);
+  cliIo().stderr.write(`${AUDIT_HELP}\n`);
   return 2;
 }
 

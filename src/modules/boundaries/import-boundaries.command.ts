@@ -1,12 +1,12 @@
-import { helpOf } from '../help.js';
+import { IMPORT_BOUNDARIES_HELP } from './boundaries.help.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { importBoundaryFiles, type BoundaryInput } from '../../modules/boundaries/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { cliIo } from '../io.js';
+import { importBoundaryFiles, type BoundaryInput } from './index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { cliIo } from '../../cli/io.js';
 
 function inputsOf(paths: string[]): BoundaryInput[] {
   return paths.flatMap((p): BoundaryInput[] => {
@@ -25,7 +25,7 @@ function inputsOf(paths: string[]): BoundaryInput[] {
 export async function runImportBoundaries(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, z.object({ json: z.boolean().default(false) }));
   if (positionals.length === 0) {
-    cliIo().stderr.write(`${helpOf('import-boundaries')}\n`);
+    cliIo().stderr.write(`${IMPORT_BOUNDARIES_HELP}\n`);
     return 2;
   }
   // Lookups first, so shapes imported in the same run get current district names.

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { personSubjectAccessExport, subjectAccessExport } from '../../modules/privacy/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { cliIo } from '../io.js';
+import { personSubjectAccessExport, subjectAccessExport } from './index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { cliIo } from '../../cli/io.js';
+import { subjectAccessSections } from '../composition.js';
 
 export async function runSar(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { user: { type: 'string' }, person: { type: 'string' }, reason: { type: 'string' }, out: { type: 'string' } }, z
@@ -16,7 +17,7 @@ export async function runSar(argv: string[]): Promise<number> {
     .refine((v) => (v.user === undefined) !== (v.person === undefined), { message: 'give either --user (a staff account) or --person (a person record)', path: ['user'] }));
   return withDatabase(async ({ handle, audit }) => {
     const data = values.person !== undefined
-      ? await personSubjectAccessExport(handle.db, values.person, values.reason, audit)
+      ? await personSubjectAccessExport(handle.db, values.person, values.reason, audit, subjectAccessSections())
       : await subjectAccessExport(handle.db, values.user!, values.reason, audit);
     const text = `${JSON.stringify(data, null, 2)}\n`;
     if (values.out) {

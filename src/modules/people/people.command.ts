@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { cliCaller, createPerson, getPerson, mergePeople, repeatPeople, searchPeople } from '../../modules/people/index.js';
-import { DuplicatesFound } from '../../modules/people/caller.js';
-import { addOccurrence } from '../../modules/people/person-records.service.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { cliIo } from '../io.js';
+import { cliCaller, createPerson, getPerson, mergePeople, repeatPeople, searchPeople } from './index.js';
+import { DuplicatesFound } from './caller.js';
+import { addOccurrence } from './person-records.service.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { PEOPLE_HELP } from './people.help.js';
+import { cliIo } from '../../cli/io.js';
 
 const id = z.coerce.number({ message: 'a record number' }).int().positive();
 const print = (json: boolean, data: unknown, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text());
@@ -110,7 +110,7 @@ export async function runPeople(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const run = sub ? subcommands[sub] : undefined;
   if (!run) {
-    cliIo().stderr.write(`${helpOf('people')}\n`);
+    cliIo().stderr.write(`${PEOPLE_HELP}\n`);
     return 2;
   }
   return run(rest);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { createAgency, listAgencies } from '../../modules/partners/index.js';
-import { cliCaller } from '../../modules/people/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { cliIo } from '../io.js';
+import { createAgency, listAgencies } from './index.js';
+import { cliCaller } from '../people/index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { PARTNERS_HELP } from './partners.help.js';
+import { cliIo } from '../../cli/io.js';
 
 export async function runPartners(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -25,6 +25,6 @@ export async function runPartners(argv: string[]): Promise<number> {
       return 0;
     });
   }
-  cliIo().stderr.write(`${helpOf('partners')}\n`);
+  cliIo().stderr.write(`${PARTNERS_HELP}\n`);
   return 2;
 }

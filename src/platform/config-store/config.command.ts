@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CONFIG_DEFAULTS, configHistory, listConfig, setConfigValue } from '../../platform/config-store/index.js';
-import { AppError } from '../../platform/errors.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
+import { CONFIG_DEFAULTS, configHistory, listConfig, setConfigValue } from './index.js';
+import { AppError } from '../errors.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { CONFIG_HELP } from './config.help.js';
 
 const show = (v: unknown) => (v === null ? 'not in force' : typeof v === 'string' ? v : JSON.stringify(v));
 const period = (from: string | null, to: string | null) => `${from ?? 'from the start'} .. ${to ?? 'open'}`;
@@ -69,6 +69,6 @@ export async function runConfig(argv: string[]): Promise<number> {
       return 0;
     });
   }
-  process.stderr.write(`${helpOf('config')}\n`);
+  process.stderr.write(`${CONFIG_HELP}\n`);
   return 2;
 }

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import {
   addAction, assertPdfAvailable, caseStudyDocument, caseStudyPreviewOf, caseStudyPreviewText, htmlToPdf, computeAssessment, linkProblemPerson, linkProblemPlace, moveStage, updateAction, updateProblem,
-} from '../../modules/problems/index.js';
+} from './index.js';
 import { AppError } from '../../platform/errors.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import type { JsonWork } from '../json-work.js';
-import { cliIo } from '../io.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import type { JsonWork } from '../../cli/json-work.js';
+import { cliIo } from '../../cli/io.js';
 
 /** The stage work of the problem page, for scripts (see json-work.ts). */
 export const PROBLEM_WORK: Record<string, JsonWork> = {

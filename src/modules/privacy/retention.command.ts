@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { applyDeletion, listRules, reviewDue, setRule } from '../../modules/privacy/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { cliIo } from '../io.js';
+import { applyDeletion, listRules, reviewDue, setRule } from './index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { RETENTION_HELP } from './privacy.help.js';
+import { cliIo } from '../../cli/io.js';
+import { retentionSubjects } from '../composition.js';
 
 export async function runRetention(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -11,7 +12,7 @@ export async function runRetention(argv: string[]): Promise<number> {
     const { values } = parseCommandArgs(rest, { json: { type: 'boolean' }, 'as-of': { type: 'string' } }, z.object({ json: z.boolean().default(false), 'as-of': z.string().date('must be a date, YYYY-MM-DD').optional() }));
     return withDatabase(async ({ handle }) => {
       const asOf = values['as-of'] ? new Date(`${values['as-of']}T00:00:00Z`) : new Date();
-      const due = await reviewDue(handle.db, asOf);
+      const due = await reviewDue(handle.db, asOf, retentionSubjects());
       const rules = await listRules(handle.db);
       if (values.json) {
         cliIo().stdout.write(`${JSON.stringify({ asOf: asOf.toISOString(), rules, due })}\n`);
@@ -29,7 +30,7 @@ export async function runRetention(argv: string[]): Promise<number> {
   if (sub === 'apply') {
     const { values } = parseCommandArgs(rest, { type: { type: 'string' } }, z.object({ type: z.string({ message: 'is required' }) }));
     return withDatabase(async ({ handle, audit }) => {
-      const n = await applyDeletion(handle.db, values.type, new Date(), audit);
+      const n = await applyDeletion(handle.db, retentionSubjects(), values.type, new Date(), audit);
       cliIo().stdout.write(`Deleted ${n} ${values.type} records under their retention rule (audited).\n`);
       return 0;
     });
@@ -44,11 +45,11 @@ export async function runRetention(argv: string[]): Promise<number> {
       }),
     );
     return withDatabase(async ({ handle, actor, audit }) => {
-      await setRule(handle.db, { recordType: values.type, keepMonths: values['keep-months'], action: values.action, basis: values.basis, effectiveFrom: values.from ?? new Date().toISOString().slice(0, 10) }, actor, audit);
+      await setRule(handle.db, retentionSubjects(), { recordType: values.type, keepMonths: values['keep-months'], action: values.action, basis: values.basis, effectiveFrom: values.from ?? new Date().toISOString().slice(0, 10) }, actor, audit);
       cliIo().stdout.write(`Retention rule for ${values.type} set (audited).\n`);
       return 0;
     });
   }
-  cliIo().stderr.write(`${helpOf('retention')}\n`);
+  cliIo().stderr.write(`${RETENTION_HELP}\n`);
   return 2;
 }

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import {
   addIntervention, addPartnerAction, addReview, addRiskFactor, changePlanStatus, createPlan, getPlan, listPlans, PLAN_STATUSES, SUBJECT_KINDS,
   updateIntervention, updatePartnerAction, updatePlan, updateRiskFactor, type PlanDetail,
-} from '../../modules/plans/index.js';
-import { parseCommandArgs } from '../args.js';
-import { withDatabase } from '../context.js';
-import { helpOf } from '../help.js';
-import { runJsonWork, type JsonWork } from '../json-work.js';
-import { cliIo } from '../io.js';
+} from './index.js';
+import { parseCommandArgs } from '../../cli/args.js';
+import { withDatabase } from '../../cli/context.js';
+import { PLANS_HELP } from './plans.help.js';
+import { runJsonWork, type JsonWork } from '../../cli/json-work.js';
+import { cliIo } from '../../cli/io.js';
 
 const listSchema = z.object({ status: z.enum(PLAN_STATUSES, { error: `must be one of ${PLAN_STATUSES.join(', ')}` }).optional(), district: z.string().optional(), json: z.boolean().default(false) });
 const showSchema = z.object({ json: z.boolean().default(false) });
@@ -64,7 +64,7 @@ export async function runPlans(argv: string[]): Promise<number> {
   if (sub === 'show') {
     const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } }, showSchema);
     if (!/^\d+$/.test(positionals[0] ?? '')) {
-      cliIo().stderr.write(`hub plans show: give the plan id\n\n${helpOf('plans')}\n`);
+      cliIo().stderr.write(`hub plans show: give the plan id\n\n${PLANS_HELP}\n`);
       return 2;
     }
     return withDatabase(async ({ handle, auditKey, actor }) => {
@@ -89,6 +89,6 @@ export async function runPlans(argv: string[]): Promise<number> {
   }
   const work = sub === undefined ? undefined : PLAN_WORK[sub];
   if (work) return runJsonWork('plan', work, rest);
-  cliIo().stderr.write(`${helpOf('plans')}\n`);
+  cliIo().stderr.write(`${PLANS_HELP}\n`);
   return 2;
 }

@@ -1,0 +1,16 @@
+/** Trends: the E-test for two Poisson counts, rolling year-on-year windows, seasonal indices and the winter outlook. */
+import { defineModule } from '../../../platform/module/module.js';
+import { trendsRoutes } from './trends.routes.js';
+
+export { poissonETest } from './etest.js';
+export { trendsRoutes };
+
+export const trendsModule = defineModule({
+  name: 'trends',
+  routes: ({ db }) => trendsRoutes(db),
+  analyses: {
+    etest: { summary: 'E-test for two Poisson counts', load: async () => (await import('./etest.command.js')).runAnalysis },
+    trend: { summary: 'rolling window against the same window a year earlier', load: async () => (await import('./trend.command.js')).runAnalysis },
+    seasonal: { summary: 'month-of-year indices and winter outlook', load: async () => (await import('./seasonal.command.js')).runAnalysis },
+  },
+});
