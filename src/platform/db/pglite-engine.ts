@@ -121,6 +121,9 @@ export async function openPgliteEngine(dataDir: string, options: PgliteEngineOpt
       let batched = 0;
       let sent = 0;
       let failed = false;
+      // The first refusal is the cause; a COPY already in flight behind it then fails with
+      // "current transaction is aborted", which must not hide it.
+      let firstError: unknown = null;
       const flush = async () => {
         if (batch.length === 0) return;
         const data = joinBytes(batch);
@@ -130,7 +133,10 @@ export async function openPgliteEngine(dataDir: string, options: PgliteEngineOpt
         const copy = send({ type: 'copy', sql, data }, [data.buffer as ArrayBuffer]);
         // A COPY may fail while the next batch is gathered: note it now (a rejection with no
         // handler yet would be an unhandled rejection); it is thrown below.
-        copy.catch(() => (failed = true));
+        copy.catch((err: unknown) => {
+          failed = true;
+          firstError ??= err;
+        });
         inFlight.push(copy);
         if (inFlight.length >= 2) total += (await inFlight.shift()!).rowCount;
       };
@@ -143,7 +149,9 @@ export async function openPgliteEngine(dataDir: string, options: PgliteEngineOpt
         }
         if (!failed) await flush();
       } finally {
-        for (const r of await Promise.allSettled(inFlight.splice(0))) {
+        const settled = await Promise.allSettled(inFlight.splice(0));
+        if (firstError !== null) throw firstError;
+        for (const r of settled) {
           if (r.status === 'rejected') throw r.reason;
           total += r.value.rowCount;
         }
