@@ -1,6 +1,7 @@
 /** The youth module's one definition (listed in src/modules/registry.ts). */
 import { sql } from 'kysely';
 import { defineModule } from '../../platform/module/module.js';
+import { youthReport } from './youth.report.js';
 import { youthDue } from './youth.caseload.js';
 import { YOUTH_HELP } from './youth.cli.help.js';
 import { youthDemo } from './youth.demo.js';
@@ -9,6 +10,7 @@ import { youthRoutes } from './youth.routes.js';
 
 export const youthModule = defineModule({
   name: 'youth',
+  report: youthReport,
   routes: youthRoutes,
   commands: { youth: { help: YOUTH_HELP, load: async () => (await import('./youth.cli.js')).runYouth } },
   /**
