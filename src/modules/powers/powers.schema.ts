@@ -33,7 +33,8 @@ export const subjectSchema = z.object({
 export const placeSchema = z.object({
   description: text(500).optional(),
   placeId: id.optional(),
-  lsoaCode: z.string().trim().regex(/^[EW]0\d{7}$/, 'must be an LSOA code such as E01024000').optional(),
+  // E and W: England and Wales; X: the demo's fictional neighbourhoods (demo-geometry.ts).
+  lsoaCode: z.string().trim().regex(/^[EWX]0\d{7}$/, 'must be an LSOA code such as E01024000').optional(),
   lon: z.number().min(-180).max(180).optional(),
   lat: z.number().min(-90).max(90).optional(),
   district: text(100).optional(),
@@ -61,7 +62,7 @@ const requirements = z.array(text(500).min(1, 'must not be empty')).max(30);
 export const addSchemas = {
   dispersal_authorisation: z.object({
     ...common, type: z.literal('dispersal_authorisation'), startsAt: instant, endsAt: instant,
-    locality: z.object({ lsoas: z.array(z.string().regex(/^[EW]0\d{7}$/, 'must be LSOA codes')).max(500).optional(), polygon: z.array(z.tuple([z.number(), z.number()])).max(5000).optional(), description: text(500).optional() }).strict(),
+    locality: z.object({ lsoas: z.array(z.string().regex(/^[EWX]0\d{7}$/, 'must be LSOA codes such as E01024000')).max(500).optional(), polygon: z.array(z.tuple([z.number(), z.number()])).max(5000).optional(), description: text(500).optional() }).strict(),
     grounds: text(4000), articles10And11Regard: z.boolean(),
   }),
   dispersal_direction: z.object({

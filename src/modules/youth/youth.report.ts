@@ -43,7 +43,7 @@ export async function youthSection(ctx: ServiceContext, period: ReportPeriod): P
   });
   if (c.lessons.byDeliverer.length) {
     tables.push({
-      id: 'lessons', title: `School lessons by who delivered them, ${c.quarter}`, rows: c.lessons.byDeliverer.map((r) => String(r.deliverer)), cols: ['Lessons', 'Students reached', `Students reached in ${c.previousQuarter}`],
+      id: 'lessons', title: `School lessons by who delivered them, ${c.quarter}`, rows: c.lessons.byDeliverer.map((r) => { const d = String(r.deliverer); return d.charAt(0).toUpperCase() + d.slice(1); }), cols: ['Lessons', 'Students reached', `Students reached in ${c.previousQuarter}`],
       cells: c.lessons.byDeliverer.map((r) => [v(r.deliveries), r.studentsReached, r.previousStudentsReached]), colTotals: true, source: source(defs.lessons),
     });
   }
@@ -58,7 +58,7 @@ export async function youthSection(ctx: ServiceContext, period: ReportPeriod): P
     );
     notes.push(`Follow-up measure: ${f.definition}`);
   }
-  notes.push(defs.smallCounts);
+  notes.push(`Counts under ${c.smallCountThreshold} are about very few children: publish them only under the child-level or public disclosure profile.`);
   return { figures, tables, notes };
 }
 
