@@ -3,6 +3,8 @@ import { defineModule } from '../../../platform/module/module.js';
 import { trendsRoutes } from './trends.routes.js';
 
 export { poissonETest } from './etest.js';
+export type { Alternative, ETestInput, ETestResult } from './etest.js';
+export { logGamma } from './poisson.js';
 export { trendsRoutes };
 
 export const trendsModule = defineModule({
