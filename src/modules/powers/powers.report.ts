@@ -5,7 +5,7 @@
  * recorded outside the rules are counted in their own row, never mixed in.
  */
 import { sql } from 'kysely';
-import { poissonETest } from '../analytics/trends/etest.js';
+import { poissonETest } from '../analytics/trends/index.js';
 import type { ServiceContext } from '../../platform/module/context.js';
 import { districtCondition } from '../../platform/module/scope-sql.js';
 import type { FigureSource, ReportContribution, ReportFigure, ReportPeriod, ReportSectionContent, ReportTable } from '../../platform/module/report.js';

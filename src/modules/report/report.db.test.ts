@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poissonETest } from '../analytics/trends/etest.js';
+import { poissonETest } from '../analytics/trends/index.js';
 import { generateDemoData } from '../demo/index.js';
 import { importPoliceFiles, policeDataReport } from '../police-data/index.js';
 import { noDistrictLookup } from '../../ingest/police-uk/fields.js';
