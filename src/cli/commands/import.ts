@@ -7,7 +7,7 @@ import { deleteOtherDemoData } from '../../modules/demo/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
 import { progressBar } from '../progress.js';
-import { cliIo } from '../io.js';
+import { cliIo, cliPath } from '../io.js';
 
 const schema = z.object({
   force: z.string().regex(/^[a-z0-9-]+$/, 'a data.police.uk force id such as kent or city-of-london').optional(),
@@ -22,7 +22,7 @@ export async function runImport(argv: string[]): Promise<number> {
     cliIo().stderr.write(`${helpOf('import')}\n`);
     return 2;
   }
-  const inputs = expandInputs(positionals);
+  const inputs = expandInputs(positionals.map(cliPath));
   return withDatabase(async ({ config, handle, actor, audit }) => {
     const bar = progressBar();
     const started = performance.now();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { personSubjectAccessExport, subjectAccessExport } from '../../modules/privacy/index.js';
 import { parseCommandArgs } from '../args.js';
 import { withDatabase } from '../context.js';
-import { cliIo } from '../io.js';
+import { cliIo, cliPath } from '../io.js';
 
 export async function runSar(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { user: { type: 'string' }, person: { type: 'string' }, reason: { type: 'string' }, out: { type: 'string' } }, z
@@ -20,7 +20,7 @@ export async function runSar(argv: string[]): Promise<number> {
       : await subjectAccessExport(handle.db, values.user!, values.reason, audit);
     const text = `${JSON.stringify(data, null, 2)}\n`;
     if (values.out) {
-      fs.writeFileSync(values.out, text, { mode: 0o600 });
+      fs.writeFileSync(cliPath(values.out), text, { mode: 0o600 });
       cliIo().stdout.write(`Subject access export written to ${values.out} (owner-only permissions; audited).\n`);
     } else cliIo().stdout.write(text);
     return 0;
