@@ -8,6 +8,7 @@ import type { PeopleTables } from '../../modules/people/people.tables.js';
 import type { PlanTables } from '../../modules/plans/plans.tables.js';
 import type { PanelTables } from '../../modules/panels/panels.tables.js';
 import type { ProblemTables } from '../../modules/problems/problems.tables.js';
+import type { RecordsTables } from '../../modules/records/records.tables.js';
 import type { ReportTables } from '../../modules/report/report.tables.js';
 import type { PowersTables } from '../../modules/powers/powers.tables.js';
 import type { ComplaintTables } from '../../modules/powers/case-review/complaints.tables.js';
@@ -40,3 +41,6 @@ export interface Database extends OffendersTables {}
 export interface Database extends CboTables {}
 /** Child-centred policing (youth). */
 export interface Database extends YouthTables {}
+
+/** A force's own records: DRAFT, not migrated or mounted yet (src/modules/records/README.md). */
+export interface Database extends RecordsTables {}
