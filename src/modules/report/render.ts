@@ -70,6 +70,8 @@ const REPORT_CSS = `
 .figures li { margin: .3rem 0; }
 .manual { font-size: 9pt; color: #505a5f; }
 .endnotes li { font-size: 9pt; margin: .2rem 0; }
+.toc li { margin: .3rem 0; }
+.toc a { display: inline-block; min-height: 24px; line-height: 24px; }
 tr.total th, tr.total td { font-weight: bold; }
 .narrative { border-left: 4px solid #1d70b8; padding-left: .8rem; }
 section { break-before: auto; }
