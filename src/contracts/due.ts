@@ -1,6 +1,6 @@
 // Shared by the server and the web app: type-only and import-free.
 
-/** One thing due (platform/lifecycle/due.ts DueItemWithStatus). */
+/** One thing due, with its status on the day asked about (platform/lifecycle/due.ts builds it). */
 export interface DueEntry {
   /** The module that listed it ('problems', 'plans', ...). */
   source: string;

@@ -3,6 +3,7 @@
  * source the cross-module "what is due" query asks. A source lists its own records (its SQL, its
  * scope rules); `whatIsDue` merges them into one list ordered overdue first, then by date.
  */
+import type { DueEntry } from '../../contracts/due.js';
 import { AppError } from '../errors.js';
 import { addDays, isCalendarDate } from '../time/london.js';
 
@@ -16,26 +17,11 @@ export interface Deadline<R> {
   legalSource?: string;
 }
 
-/** One thing due, in the shape every source returns. */
-export interface DueItem {
-  /** The source that listed it (e.g. 'problems', 'plans'). */
-  source: string;
-  kind: string;
-  recordType: string;
-  recordId: number;
-  /** A part of the record (an action, an intervention), when the deadline is the part's. */
-  itemId: number | null;
-  what: string;
-  district: string | null;
-  owner: string | null;
-  due: string;
-  legalSource?: string;
-}
+/** One thing due, in the shape every source returns (the API's DueEntry without the status). */
+export type DueItem = Omit<DueEntry, 'overdue' | 'daysOverdue'>;
 
-export interface DueItemWithStatus extends DueItem {
-  overdue: boolean;
-  daysOverdue: number;
-}
+/** A due item with its status on the day asked about: the shape GET /api/due answers with. */
+export type DueItemWithStatus = DueEntry;
 
 /** The deadlines of one record that have a date. */
 export function deadlinesOf<R>(record: R, declared: readonly Deadline<R>[]): { kind: string; what: string; due: string; legalSource?: string }[] {
