@@ -11,6 +11,7 @@ import { complaintsMatrix } from '../modules/powers/case-review/complaints.route
 import { cboMatrix } from '../modules/powers/cbo/cbo.route-matrix.js';
 import { youthMatrix } from '../modules/youth/youth.route-matrix.js';
 import { offendersMatrix } from '../modules/offenders/offenders.route-matrix.js';
+import { recordsMatrix } from '../modules/records/records.route-matrix.js';
 
 export type { MatrixRoute, ModuleMatrix } from '../platform/module/route-matrix.js';
 import type { ModuleMatrix } from '../platform/module/route-matrix.js';
@@ -23,4 +24,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   cboMatrix,
   youthMatrix,
   offendersMatrix,
+  recordsMatrix,
 ];
