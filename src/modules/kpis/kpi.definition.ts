@@ -132,6 +132,7 @@ export const kpiDefinitionSchema = z.object({
   if (d.splitBy === 'workbook-category' && d.source !== 'workbooks') bad(['splitBy'], 'categories come from workbooks');
   if (d.measure.kind === 'share' && d.source !== 'youth-followup') bad(['measure', 'kind'], `a share needs a source that counts its denominator (youth-followup); ${d.source} counts only events`);
   if (d.source === 'youth-followup' && d.measure.kind !== 'share') bad(['measure', 'kind'], 'the youth follow-up measure is a share');
+  if (d.source === 'youth-followup' && d.comparison.kind === 'year-to-date') bad(['comparison', 'kind'], 'the youth follow-up measure is computed for whole quarters only');
   if (d.measure.kind === 'rate-per-1000' && d.source !== 'force-crimes' && d.source !== 'force-incidents' && d.source !== 'open-data') {
     bad(['measure', 'kind'], 'a rate per 1,000 people needs counts of crimes or incidents');
   }

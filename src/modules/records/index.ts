@@ -17,6 +17,7 @@ export { RECORD_KINDS, LOCATION_TYPES, ASB_CATEGORIES, type RecordKind, type Loc
 export { coverage as recordsCoverage, linkPersonKey, unlinkPersonKey, keysOfPerson } from './records.service.js';
 export { importRecordsFile, type RecordsImportSummary } from './records.import.js';
 export type { RecordsTables } from './records.tables.js';
+export { asbIncidentCounts, asbRepeatPeopleCounts, kindCoverage, recordsInstalled, type IncidentKpiQuery } from './records.kpi.js';
 
 export const recordsModule = defineModule({
   name: 'records',
