@@ -26,6 +26,7 @@ import { powersModule } from './powers/index.js';
 import { youthModule } from './youth/index.js';
 import { offendersModule } from './offenders/index.js';
 import { reportModule } from './report/index.js';
+import { recordsModule } from './records/index.js';
 import { kpisModule } from './kpis/index.js';
 
 export const hubModules: readonly HubModule[] = [
@@ -49,5 +50,6 @@ export const hubModules: readonly HubModule[] = [
   youthModule,
   offendersModule,
   reportModule,
+  recordsModule,
   kpisModule,
 ];

@@ -13,6 +13,7 @@ import { complaintsMatrix } from '../modules/powers/case-review/complaints.route
 import { cboMatrix } from '../modules/powers/cbo/cbo.route-matrix.js';
 import { youthMatrix } from '../modules/youth/youth.route-matrix.js';
 import { offendersMatrix } from '../modules/offenders/offenders.route-matrix.js';
+import { recordsMatrix } from '../modules/records/records.route-matrix.js';
 import { kpisMatrix } from '../modules/kpis/kpis.route-matrix.js';
 
 export interface MatrixRoute {
@@ -40,5 +41,6 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   cboMatrix,
   youthMatrix,
   offendersMatrix,
+  recordsMatrix,
   kpisMatrix,
 ];

@@ -7,6 +7,7 @@
 import { defineModule } from '../../platform/module/module.js';
 import { recordsRoutes } from './records.routes.js';
 import { RECORDS_HELP } from './records.help.js';
+import { recordsDemo } from './records.demo.js';
 
 export {
   COUNTING_RULES, crimeFilterSchema, crimeRowsWhere, crimeReferencesInScope, countCrimes, outcomesForKeys, outcomesAsAt,
@@ -27,4 +28,5 @@ export const recordsModule = defineModule({
     'import-population': { help: RECORDS_HELP['import-population'], load: async () => (await import('./records.cli.js')).runImportPopulation },
     records: { help: RECORDS_HELP.records, load: async () => (await import('./records.cli.js')).runRecords },
   },
+  demo: recordsDemo,
 });

@@ -44,10 +44,11 @@ export const TABLE_COLUMNS = {
 
 const TABLES = { crimes: 'records_crime', incidents: 'records_incident', outcomes: 'records_outcome' } as const;
 
-/** Flags when the mapping gives no translation: Y/Yes/True/1 and N/No/False/0/blank, any case. */
-const DEFAULT_FLAGS: Readonly<Record<string, boolean>> = { y: true, yes: true, true: true, '1': true, n: false, no: false, false: false, '0': false, '': false };
+/** Flags when the mapping gives no translation: Y/Yes/True/1 and N/No/False/0, any case; blank is not known. */
+const DEFAULT_FLAGS: Readonly<Record<string, boolean>> = { y: true, yes: true, true: true, '1': true, n: false, no: false, false: false, '0': false };
 
-const LSOA = /^[EW]01\d{6}$/;
+/** LSOA codes of England (E01) and Wales (W01), and the demo's fictional Demoshire (X01). */
+const LSOA = /^[EWX]01\d{6}$/;
 
 class Reject {
   constructor(readonly reason: string) {}
@@ -118,10 +119,9 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
     const v = raw(field);
     const map = m.values[field];
     const hit = map ? map[v] : DEFAULT_FLAGS[v.toLowerCase()];
-    if (hit === undefined) {
-      throw new Reject(`${field} (${m.columns[field]}): '${clip(v)}' is not one of ${map ? Object.keys(map).map((k) => `'${k}'`).join(', ') : 'Y, N, Yes, No, True, False, 1, 0 or blank'}`);
-    }
-    return hit;
+    if (hit !== undefined) return hit;
+    if (v === '') return null; // not known: matches neither true nor false (counting rule 5)
+    throw new Reject(`${field} (${m.columns[field]}): '${clip(v)}' is not one of ${map ? Object.keys(map).map((k) => `'${k}'`).join(', ') : 'Y, N, Yes, No, True, False, 1, 0'} (or blank)`);
   };
   const locationType = (): LocationType | null => {
     if (!col.has('locationType')) return null;
@@ -166,7 +166,7 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
     if ((lat === null) !== (lon === null)) throw new Reject('latitude and longitude: give both or neither');
     if (easting === null && lat !== null && lon !== null) ({ easting, northing } = toBng(lon, lat));
     const lsoa = raw('lsoa') || null;
-    if (lsoa !== null && !LSOA.test(lsoa)) throw new Reject(`lsoa (${m.columns.lsoa}): '${clip(lsoa)}' is not an LSOA code (E01… or W01…)`);
+    if (lsoa !== null && !LSOA.test(lsoa)) throw new Reject(`lsoa (${m.columns.lsoa}): '${clip(lsoa)}' is not an LSOA code (E01…, W01…, or the demo's X01…)`);
     return { easting, northing, lsoa };
   };
   const district = (lsoa: string | null, required: boolean): string | null => {

@@ -42,5 +42,5 @@ export interface Database extends CboTables {}
 /** Child-centred policing (youth). */
 export interface Database extends YouthTables {}
 
-/** A force's own records: DRAFT, not migrated or mounted yet (src/modules/records/README.md). */
+/** A force's own records: crime, incident and outcome extracts, person keys, population (migration 0020). */
 export interface Database extends RecordsTables {}
