@@ -38,7 +38,7 @@ describe('KPI definitions', () => {
   it('the serious violence list is Home Office codes with their names and source', () => {
     const sv = kpiDefinitionSchema.parse(CONFIG_DEFAULTS['kpis.sv_u25' as keyof typeof CONFIG_DEFAULTS].versions[0]!.value);
     const codes = sv.filters.offenceCodes!;
-    expect(codes.codes).toEqual(expect.arrayContaining(['1', '2', '5D', '5E', '34B', '10D']));
+    expect(codes.codes).toEqual(expect.arrayContaining(['1', '2', '4/1', '5D', '5E', '34B', '10D']));
     for (const c of codes.codes) expect(codes.descriptions?.[c]).toBeTruthy();
     expect(codes.source).toMatch(/Home Office Counting Rules/);
     expect(sv.filters.victimAge).toEqual({ max: 24 });

@@ -6,6 +6,12 @@
 import { defineModule } from '../../platform/module/module.js';
 import { kpiRoutes } from './kpis.routes.js';
 import { KPIS_HELP } from './kpis.help.js';
+import { registerValueCheck } from '../../platform/config-store/index.js';
+import { KPI_KEY_PREFIX } from './kpi.definition.js';
+import { readDefinition } from './kpis.service.js';
+
+// A local version of a KPI definition is checked before it is stored (400 with the field and reason).
+registerValueCheck(KPI_KEY_PREFIX, (value) => readDefinition({ value }).problem);
 
 export { parseQuarter, rollingQuarter, comparePeriods } from './rules/periods.js';
 export type { Comparison, MonthSpan } from './rules/periods.js';

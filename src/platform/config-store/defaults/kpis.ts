@@ -8,18 +8,20 @@
 import { always, type KeyDefinition } from './kinds.js';
 
 /**
- * Serious violence: Home Office offence classification codes (Home Office Counting Rules for
- * Recorded Crime; codes and names as in the ONS police recorded crime offence hierarchy). The
- * selection is local and to confirm against the partnership's strategic needs assessment.
+ * Serious violence: Home Office Counting Rules for Recorded Crime classification numbers (the
+ * notation of the rules: 4/1, not the 4.1 of ONS tables), names as published in the rules and the
+ * ONS police recorded crime offence hierarchy. The selection is local and to confirm against the
+ * partnership's strategic needs assessment; a force whose extracts carry other codes (for example
+ * three-digit class and subclass numbers) sets a local version with its own list.
  */
 const SERIOUS_VIOLENCE_CODES = {
   name: 'Serious violence (local list, to confirm)',
-  codes: ['1', '4.1', '4.2', '4.10', '2', '3B', '5D', '5E', '34A', '34B', '10A', '10C', '10D'],
+  codes: ['1', '4/1', '4/2', '4/10', '2', '3B', '5D', '5E', '34A', '34B', '10A', '10C', '10D'],
   descriptions: {
     '1': 'Murder',
-    '4.1': 'Manslaughter',
-    '4.2': 'Infanticide',
-    '4.10': 'Corporate manslaughter',
+    '4/1': 'Manslaughter',
+    '4/2': 'Infanticide',
+    '4/10': 'Corporate manslaughter',
     '2': 'Attempted murder',
     '3B': 'Threats to kill',
     '5D': 'Assault with intent to cause serious harm',
@@ -30,7 +32,7 @@ const SERIOUS_VIOLENCE_CODES = {
     '10C': 'Possession of other weapons',
     '10D': 'Possession of article with blade or point',
   },
-  source: 'Home Office Counting Rules for Recorded Crime, offence classification codes (names as published in the ONS police recorded crime offence hierarchy): homicide (1, 4.1, 4.2, 4.10), attempted murder (2), threats to kill (3B), assault with intent to cause serious harm (5D), endangering life (5E), robbery (34A, 34B), possession of weapons (10A, 10C, 10D). Selection is local, to confirm with the partnership (Serious Violence Duty: each area defines serious violence).',
+  source: 'Home Office Counting Rules for Recorded Crime (Violence against the Person, Robbery, Possession of Weapons), classification numbers; names as in the ONS police recorded crime offence hierarchy: homicide (1, 4/1, 4/2, 4/10), attempted murder (2), threats to kill (3B), assault with intent to cause serious harm (5D), endangering life (5E), robbery (34A, 34B), possession of weapons (10A, 10C, 10D). The selection is local, to confirm with the partnership (Serious Violence Duty: each area defines serious violence).',
 };
 
 const SIGNIFICANCE = { test: 'e-test', interval: 'exact-conditional-binomial', level: 0.95 } as const;
