@@ -9,6 +9,7 @@ import { KPIS_HELP } from './kpis.help.js';
 import { registerValueCheck } from '../../platform/config-store/index.js';
 import { KPI_KEY_PREFIX } from './kpi.definition.js';
 import { readDefinition } from './kpis.service.js';
+import { kpisReport } from './kpis.report.js';
 
 // A local version of a KPI definition is checked before it is stored (400 with the field and reason).
 registerValueCheck(KPI_KEY_PREFIX, (value) => readDefinition({ value }).problem);
@@ -21,9 +22,11 @@ export { kpiDefinitionSchema, type KpiDefinition } from './kpi.definition.js';
 export { computeKpi, type KpiResult, type KpiRow, type KpiProvenance } from './compute.js';
 export { listKpis, showKpi, computeKpiFigures, kpiIds, type KpiComputation } from './kpis.service.js';
 export { kpisPolicy } from './kpis.policy.js';
+export { kpisReport, kpisSection } from './kpis.report.js';
 
 export const kpisModule = defineModule({
   name: 'kpis',
   routes: kpiRoutes,
+  report: kpisReport,
   commands: { kpi: { help: KPIS_HELP, load: async () => (await import('./kpis.command.js')).runKpi } },
 });

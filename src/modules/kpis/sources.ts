@@ -81,7 +81,7 @@ export async function countPeriod(ctx: ServiceContext, def: KpiDefinition, perio
       const cov = await kindCoverage(ctx.db, kind, period.from, to);
       const gap = firstGap(cov.pieces, period.from, to);
       const missing = notOver ?? (gap ? `no ${kind} extract covers ${gap.from} to ${gap.to}.` : null);
-      const notes: string[] = [COUNTING_RULES.recordedDate];
+      const notes: string[] = [def.source === 'force-crimes' ? COUNTING_RULES.recordedDate : 'Incidents are counted by the date they were recorded, once per incident reference, both ends of the period included.'];
       let rows: FineRow[];
       if (def.source === 'force-crimes') {
         notes.push(COUNTING_RULES.ageAtCommitted, COUNTING_RULES.crimeOnce);
@@ -163,10 +163,10 @@ export async function fillPopulation(ctx: ServiceContext, def: KpiDefinition, pe
   }
   const notes = [...counts.notes];
   if (year === null) {
-    notes.push(`No population estimates are held for ${endYear - 3} to ${endYear}: rates cannot be computed.`);
+    notes.push(`${period.label}: no population estimates are held for ${endYear - 3} to ${endYear}, so the rate cannot be computed.`);
     return { ...counts, cells: counts.cells.map((c) => ({ ...c, denominator: null })), notes };
   }
-  notes.push(`Population: ONS mid-year estimates for ${year}${year !== endYear ? ` (the latest held; ${endYear} is not)` : ''}.`);
+  notes.push(`${period.label}: population from the ONS mid-year estimates for ${year}${year !== endYear ? ` (the latest held; ${endYear} is not)` : ''}.`);
   const byDistrict = new Map<string | null, { population: number | null; bandsCut: number }>();
   const totalFilter = def.filters.districts ?? (ctx.scope.kind === 'districts' ? ctx.scope.districts : undefined);
   byDistrict.set(null, await populationIn(ctx.db, { year, district: totalFilter, ageMin: age?.min, ageMax: age?.max }));

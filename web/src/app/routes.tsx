@@ -32,6 +32,7 @@ import { OffendersPage } from '../features/offenders/OffendersPage';
 import { PersonOffenderPage } from '../features/offenders/PersonOffenderPage';
 import { YouthPage } from '../features/youth/YouthPage';
 import { YouthDashboard } from '../features/youth/YouthDashboard';
+import { KpisPage } from '../features/kpis/KpisPage';
 import { maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
@@ -80,6 +81,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (_me, params) => <PowerRecordPage id={params.id ?? ''} /> },
   { path: '/youth', title: 'My children', nav: 'Youth', allowed: (r) => r !== 'auditor', render: (me) => <YouthPage me={me} /> },
   { path: '/youth/dashboard', title: 'Youth interventions', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <YouthDashboard /> },
+  { path: '/kpis', title: 'Measures (KPIs)', nav: 'Measures', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <KpisPage /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
 ];
