@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHub } from '../../../test/helpers/cli.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { poissonETest } from '../analytics/trends/index.js';
+import { openDatabase } from '../../platform/db/database.js';
+import { makeContext } from '../../platform/module/context.js';
+import { kpisSection } from './kpis.report.js';
 
 // ---- the generated extract ----
 interface Victim { key: string; dob: string }
@@ -237,4 +240,28 @@ describe('hub kpi on a generated extract (both engines)', () => {
       expect(r.stderr).toMatch(message);
     }
   }, 300_000);
+
+  it('the report section: counted KPIs with their comparison, p and version; rates, shares and missing data in the notes', async () => {
+    const h = await openDatabase({ dataDir: t.dataDir, databaseUrl: t.databaseUrl });
+    try {
+      const ctx = makeContext({ db: h.db, auditKey: t.auditKey, actor: { kind: 'cli', name: 'cli:test' }, scope: { kind: 'all' }, now: () => new Date('2026-02-01T12:00:00Z') });
+      const s = await kpisSection(ctx, { quarter: '2025Q3', from: '2025-07-01', to: '2025-09-30', previousYear: { from: '2024-07-01', to: '2024-09-30' }, asOf: '2026-02-01' });
+      const sv = s.figures.find((f) => f.id === 'kpi-sv-u25')!;
+      const now = recount(final, '2025-07-01', '2025-09-30', svUnder25);
+      const before = recount(final, '2024-07-01', '2024-09-30', svUnder25);
+      expect(sv.count).toBe(now.total);
+      expect(sv.comparison!.count).toBe(before.total);
+      expect(sv.comparison!.p).toBeCloseTo(poissonETest({ k1: now.total, k2: before.total }).p, 10);
+      expect(sv.source.version).toBe('default:kpis.sv_u25@1');
+      expect(sv.source.configVersions).toEqual(['default:kpis.sv_u25@1']);
+      const table = s.tables.find((x) => x.id === 'kpi-sv-u25-by-district')!;
+      expect(Object.fromEntries(table.rows.map((r, i) => [r, table.cells[i]![0]]))).toEqual(Object.fromEntries(DISTRICTS.map((d) => [d, now.byDistrict[d] ?? 0])));
+      expect(s.notes.some((n) => /per 1,000 people under 25 is a rate/.test(n))).toBe(true);
+      expect(s.notes.some((n) => /Youth follow-up: further formal outcome is a share/.test(n))).toBe(true);
+      expect(s.notes.some((n) => /^Anti-social behaviour incidents by category: Not compared: .*no incidents extract covers/.test(n))).toBe(true);
+      expect(s.figures.some((f) => f.id === 'kpi-asb-by-category')).toBe(false);
+    } finally {
+      await h.close();
+    }
+  }, 120_000);
 });
