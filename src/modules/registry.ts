@@ -27,6 +27,7 @@ import { youthModule } from './youth/index.js';
 import { offendersModule } from './offenders/index.js';
 import { reportModule } from './report/index.js';
 import { recordsModule } from './records/index.js';
+import { kpisModule } from './kpis/index.js';
 
 export const hubModules: readonly HubModule[] = [
   identityModule,
@@ -50,4 +51,5 @@ export const hubModules: readonly HubModule[] = [
   offendersModule,
   reportModule,
   recordsModule,
+  kpisModule,
 ];

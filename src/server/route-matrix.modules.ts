@@ -12,6 +12,7 @@ import { cboMatrix } from '../modules/powers/cbo/cbo.route-matrix.js';
 import { youthMatrix } from '../modules/youth/youth.route-matrix.js';
 import { offendersMatrix } from '../modules/offenders/offenders.route-matrix.js';
 import { recordsMatrix } from '../modules/records/records.route-matrix.js';
+import { kpisMatrix } from '../modules/kpis/kpis.route-matrix.js';
 
 export type { MatrixRoute, ModuleMatrix } from '../platform/module/route-matrix.js';
 import type { ModuleMatrix } from '../platform/module/route-matrix.js';
@@ -25,4 +26,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   youthMatrix,
   offendersMatrix,
   recordsMatrix,
+  kpisMatrix,
 ];

@@ -34,6 +34,7 @@ import { YouthPage } from '../features/youth/YouthPage';
 import { YouthDashboard } from '../features/youth/YouthDashboard';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { mayListIncidents, maySeeCounts, type Me, type Role } from './session';
+import { KpisPage } from '../features/kpis/KpisPage';
 
 export interface AppRoute {
   /** The path; segments like `:id` match any one segment and reach `render` as params. */
@@ -82,6 +83,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/youth', title: 'My children', nav: 'Youth', allowed: (r) => r !== 'auditor', render: (me) => <YouthPage me={me} /> },
   { path: '/records', title: 'Force records', nav: 'Force records', allowed: mayListIncidents, render: () => <RecordsPage /> },
   { path: '/youth/dashboard', title: 'Youth interventions', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <YouthDashboard /> },
+  { path: '/kpis', title: 'Measures (KPIs)', nav: 'Measures', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <KpisPage /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
 ];
