@@ -26,6 +26,7 @@ import { powersModule } from './powers/index.js';
 import { youthModule } from './youth/index.js';
 import { offendersModule } from './offenders/index.js';
 import { reportModule } from './report/index.js';
+import { trainingModule } from './training/index.js';
 
 export const hubModules: readonly HubModule[] = [
   identityModule,
@@ -48,4 +49,5 @@ export const hubModules: readonly HubModule[] = [
   youthModule,
   offendersModule,
   reportModule,
+  trainingModule,
 ];

@@ -44,3 +44,7 @@ export interface Database extends YouthTables {}
 
 /** A force's own records: DRAFT, not migrated or mounted yet (src/modules/records/README.md). */
 export interface Database extends RecordsTables {}
+
+import type { TrainingTables } from '../../modules/training/training.tables.js';
+/** Training: courses, sessions, attendance (migration 0060). */
+export interface Database extends TrainingTables {}
