@@ -27,6 +27,7 @@ import { youthModule } from './youth/index.js';
 import { offendersModule } from './offenders/index.js';
 import { reportModule } from './report/index.js';
 import { trainingModule } from './training/index.js';
+import { engagementModule } from './engagement/index.js';
 
 export const hubModules: readonly HubModule[] = [
   identityModule,
@@ -50,4 +51,5 @@ export const hubModules: readonly HubModule[] = [
   offendersModule,
   reportModule,
   trainingModule,
+  engagementModule,
 ];

@@ -14,6 +14,7 @@ import { cboMatrix } from '../modules/powers/cbo/cbo.route-matrix.js';
 import { youthMatrix } from '../modules/youth/youth.route-matrix.js';
 import { offendersMatrix } from '../modules/offenders/offenders.route-matrix.js';
 import { trainingMatrix } from '../modules/training/training.route-matrix.js';
+import { engagementMatrix } from '../modules/engagement/engagement.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
@@ -41,4 +42,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   youthMatrix,
   offendersMatrix,
   trainingMatrix,
+  engagementMatrix,
 ];

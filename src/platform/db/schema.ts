@@ -48,3 +48,7 @@ export interface Database extends RecordsTables {}
 import type { TrainingTables } from '../../modules/training/training.tables.js';
 /** Training: courses, sessions, attendance (migration 0060). */
 export interface Database extends TrainingTables {}
+
+import type { EngagementTables } from '../../modules/engagement/engagement.tables.js';
+/** Engagement: campaigns, events, public feedback (migration 0055). */
+export interface Database extends EngagementTables {}
