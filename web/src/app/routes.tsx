@@ -32,6 +32,10 @@ import { OffendersPage } from '../features/offenders/OffendersPage';
 import { PersonOffenderPage } from '../features/offenders/PersonOffenderPage';
 import { YouthPage } from '../features/youth/YouthPage';
 import { YouthDashboard } from '../features/youth/YouthDashboard';
+import { TrainingPage } from '../features/training/TrainingPage';
+import { SessionPage } from '../features/training/SessionPage';
+import { EngagementPage } from '../features/engagement/EngagementPage';
+import { CampaignPage, EventPage } from '../features/engagement/EventPage';
 import { maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
@@ -80,6 +84,11 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (_me, params) => <PowerRecordPage id={params.id ?? ''} /> },
   { path: '/youth', title: 'My children', nav: 'Youth', allowed: (r) => r !== 'auditor', render: (me) => <YouthPage me={me} /> },
   { path: '/youth/dashboard', title: 'Youth interventions', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <YouthDashboard /> },
+  { path: '/training', title: 'Training', nav: 'Training', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <TrainingPage me={me} /> },
+  { path: '/training/sessions/:id', title: 'Training session', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <SessionPage me={me} id={params.id ?? ''} /> },
+  { path: '/engagement', title: 'Community engagement', nav: 'Engagement', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <EngagementPage me={me} /> },
+  { path: '/engagement/events/:id', title: 'Engagement event', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <EventPage me={me} id={params.id ?? ''} /> },
+  { path: '/engagement/campaigns/:id', title: 'Campaign', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <CampaignPage me={me} id={params.id ?? ''} /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
 ];
