@@ -60,7 +60,7 @@ export function EngagementPage({ me }: { me: Me }) {
             <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Kind</th><th scope="col">District</th><th scope="col" className="num">Attendance</th><th scope="col">Partners</th></tr></thead>
             <tbody>{events.data.events.map((e) => (
               <tr key={e.id} data-testid="event-row">
-                <td>{e.heldOn}</td><th scope="row"><Link to={`/engagement/events/${e.id}`}>{e.title}</Link></th><td>{kindLabel(e.kind)}</td><td>{e.district}</td><td className="num">{figure(e.attendance)}</td>
+                <td className="nowrap">{e.heldOn}</td><th scope="row"><Link to={`/engagement/events/${e.id}`}>{e.title}</Link></th><td>{kindLabel(e.kind)}</td><td>{e.district}</td><td className="num">{figure(e.attendance)}</td>
                 <td>{[...e.partners.map((p) => p.name), ...(e.otherPartners ? [e.otherPartners] : [])].join('; ') || '–'}</td>
               </tr>
             ))}</tbody>
@@ -93,7 +93,7 @@ export function EngagementPage({ me }: { me: Me }) {
             <caption className="visually-hidden">Feedback</caption>
             <thead><tr><th scope="col">Received</th><th scope="col">Kind</th><th scope="col">What they said</th><th scope="col">District</th><th scope="col">May be published</th></tr></thead>
             <tbody>{feedback.data.feedback.map((f) => (
-              <tr key={f.id}><td>{f.receivedOn}</td><td>{f.kind === 'compliment' ? 'Compliment' : 'Feedback'}</td><td><p className="quote">“{f.quote}”</p>{f.attribution ? <span className="muted"> {f.attribution}</span> : null}</td><td>{f.district}</td>
+              <tr key={f.id}><td className="nowrap">{f.receivedOn}</td><td>{f.kind === 'compliment' ? 'Compliment' : 'Feedback'}</td><td><p className="quote">“{f.quote}”</p>{f.attribution ? <span className="muted"> {f.attribution}</span> : null}</td><td>{f.district}</td>
                 <td>{f.consentToPublish ? `Yes (consent ${f.consentRecordedOn}, ${f.consentHow})` : 'No'}</td></tr>
             ))}</tbody>
           </table>

@@ -71,7 +71,7 @@ export function TrainingPage({ me }: { me: Me }) {
             <caption className="visually-hidden">Training sessions</caption>
             <thead><tr><th scope="col">Date</th><th scope="col">Course</th><th scope="col">District</th><th scope="col">Trainer</th><th scope="col" className="num">Attended</th></tr></thead>
             <tbody>{sessions.data.sessions.map((s) => (
-              <tr key={s.id} data-testid="session-row"><td>{s.heldOn}</td><th scope="row"><Link to={`/training/sessions/${s.id}`}>{s.course}</Link></th><td>{s.district}</td><td>{s.trainer}</td><td className="num">{s.attendees}</td></tr>
+              <tr key={s.id} data-testid="session-row"><td className="nowrap">{s.heldOn}</td><th scope="row"><Link to={`/training/sessions/${s.id}`}>{s.course}</Link></th><td>{s.district}</td><td>{s.trainer}</td><td className="num">{s.attendees}</td></tr>
             ))}</tbody>
           </table>
         )}
