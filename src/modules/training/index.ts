@@ -9,7 +9,7 @@ import { trainingRoutes } from './training.routes.js';
 
 export { trainingRoutes } from './training.routes.js';
 export { trainingPolicy } from './training.policy.js';
-export { listCourses, getCourse, createCourse, updateCourse, listSessions, getSession, createSession, addAttendance, removeAttendance, listStaff, officerRecord } from './training.service.js';
+export { listCourses, getCourse, createCourse, updateCourse, listSessions, getSession, createSession, addAttendance, removeAttendance, listStaff, officerRecord, trainingOfAccount } from './training.service.js';
 export { trainingCoverage, trainingRefreshers, trainingDelivered } from './training.figures.js';
 export { trainingReport, trainingSection } from './training.report.js';
 export { refresherStatus, type RefresherStatus } from './refresher.js';

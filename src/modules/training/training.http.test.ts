@@ -7,6 +7,7 @@ import { createApp } from '../../server/app.js';
 import { makeContext } from '../../platform/module/context.js';
 import { trainingModule } from './index.js';
 import { trainingSection } from './training.report.js';
+import { subjectAccessExport } from '../privacy/index.js';
 
 const auditKey = Buffer.from('t'.repeat(32));
 
@@ -140,6 +141,11 @@ describe('training over HTTP', () => {
     const staff = await j<{ staff: { name: string }[] }>(await call('supervisor', '/api/training/staff'));
     expect(staff.staff.map((x) => x.name)).not.toContain('Dora Dover');
     expect(staff.staff.map((x) => x.name)).toContain('Tess Thanet');
+  });
+
+  it('a staff subject access export lists the account\'s training', async () => {
+    const out = await subjectAccessExport(t.handle.db, 'officer1', 'SAR-2026-001', async () => {});
+    expect(out.training).toEqual([expect.objectContaining({ course: 'PREVENT Training', heldOn: '2025-02-28', district: 'Thanet', team: 'Margate NHT', trainer: 'PC Trainer' })]);
   });
 
   it('training delivered for the quarterly report, by course and district', async () => {

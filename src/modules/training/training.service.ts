@@ -237,3 +237,12 @@ export async function officerRecord(ctx: ServiceContext, userId: number, asOfInp
     };
   });
 }
+
+/** A staff account's training attendance, for its subject access export (`hub sar --user`). */
+export async function trainingOfAccount(db: Db, userId: number): Promise<{ course: string; heldOn: string; district: string; trainer: string; team: string; recordedBy: string; recordedAt: Date }[]> {
+  return (await sql<{ course: string; held_on: string; district: string; trainer: string; team: string; recorded_by: string; recorded_at: Date }>`
+    select c.name as course, s.held_on::text as held_on, s.district, s.trainer, a.team, a.recorded_by, a.recorded_at
+    from training_attendance a join training_session s on s.id = a.session_id join training_course c on c.id = s.course_id
+    where a.user_id = ${userId} order by s.held_on, s.id`.execute(db)).rows
+    .map((r) => ({ course: r.course, heldOn: r.held_on, district: r.district, trainer: r.trainer, team: r.team, recordedBy: r.recorded_by, recordedAt: r.recorded_at }));
+}
