@@ -21,7 +21,7 @@ const bodyOf = (v: Values) => {
     throw new AppError('validation', `--body: not JSON (${(e as Error).message})`);
   }
 };
-const opt = (v: Values, flag: string, key = flag) => (typeof v[flag] === 'string' ? { [key]: v[flag] as string } : {});
+const opt = (v: Values, flag: string, key = flag) => (typeof v[flag] === 'string' ? { [key]: v[flag] } : {});
 const period = (v: Values) => ({ ...opt(v, 'from'), ...opt(v, 'to'), ...opt(v, 'district') });
 
 const SUBS: Record<string, (ctx: ServiceContext, v: Values, pos: string[]) => Promise<unknown>> = {

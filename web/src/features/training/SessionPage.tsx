@@ -22,7 +22,7 @@ function AttendanceForm({ session, staff, onDone }: { session: SessionDetail; st
     if (!chosen.length) list.push({ fieldId: 'attend-who', text: 'Choose who attended' });
     if (!team.trim()) list.push({ fieldId: 'attend-team', text: 'Enter their team' });
     if (list.length) {
-      setErrors({ list, byField: Object.fromEntries(list.map((l) => [l.fieldId, l.text])) });
+      setErrors({ list, byField: Object.fromEntries(list.map((l): [string, string] => [l.fieldId, l.text])) });
       return;
     }
     setBusy(true);
@@ -39,7 +39,7 @@ function AttendanceForm({ session, staff, onDone }: { session: SessionDetail; st
   };
   if (!options.length) return <p className="empty">Everyone you can record is already on the list.</p>;
   return (
-    <form onSubmit={submit} noValidate className="spec-form" aria-labelledby="attend-title" data-testid="attend-form">
+    <form onSubmit={(e) => void submit(e)} noValidate className="spec-form" aria-labelledby="attend-title" data-testid="attend-form">
       <h3 className="spec-form__title" id="attend-title">Record attendance</h3>
       <ErrorSummary errors={errors.list} testId="attend-errors" />
       <CheckboxesField id="attend-who" label="Who attended" hint="Staff working in your districts" error={errors.byField['attend-who']} options={options} value={chosen} onChange={setChosen} />
