@@ -14,3 +14,8 @@ export interface TrainingTables {
     id: Generated<number>; session_id: number; user_id: number; team: string; recorded_by: string; recorded_at: Generated<Date>;
   };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends TrainingTables {}
+}

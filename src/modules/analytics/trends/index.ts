@@ -6,6 +6,12 @@ export { poissonETest } from './etest.js';
 export type { Alternative, ETestInput, ETestResult } from './etest.js';
 export { logGamma } from './poisson.js';
 export { trendsRoutes };
+export { countsProvenance } from './counts-provenance.js';
+export { rawQuery } from './query.js';
+export { manySchema, monthSchema } from './trends.schema.js';
+export { insufficientHistory, missingHistory } from './history.js';
+export { forceCoverage } from './trends.service.js';
+export { parseOptions, wantsHelp } from './cli-options.js';
 
 export const trendsModule = defineModule({
   name: 'trends',

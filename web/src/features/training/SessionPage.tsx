@@ -22,7 +22,7 @@ function AttendanceForm({ session, staff, onDone }: { session: SessionDetail; st
     if (!chosen.length) list.push({ fieldId: 'attend-who', text: 'Choose who attended' });
     if (!team.trim()) list.push({ fieldId: 'attend-team', text: 'Enter their team' });
     if (list.length) {
-      setErrors({ list, byField: Object.fromEntries(list.map((l): [string, string] => [l.fieldId, l.text])) });
+      setErrors({ list, byField: Object.fromEntries(list.map((l): [string, string] => [l.fieldId ?? '', l.text])) });
       return;
     }
     setBusy(true);
