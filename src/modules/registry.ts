@@ -25,6 +25,7 @@ import { privacyModule } from './privacy/index.js';
 import { powersModule } from './powers/index.js';
 import { youthModule } from './youth/index.js';
 import { offendersModule } from './offenders/index.js';
+import { operationsModule } from './operations/index.js';
 import { reportModule } from './report/index.js';
 
 export const hubModules: readonly HubModule[] = [
@@ -47,5 +48,6 @@ export const hubModules: readonly HubModule[] = [
   powersModule,
   youthModule,
   offendersModule,
+  operationsModule,
   reportModule,
 ];

@@ -13,6 +13,7 @@ import { complaintsMatrix } from '../modules/powers/case-review/complaints.route
 import { cboMatrix } from '../modules/powers/cbo/cbo.route-matrix.js';
 import { youthMatrix } from '../modules/youth/youth.route-matrix.js';
 import { offendersMatrix } from '../modules/offenders/offenders.route-matrix.js';
+import { operationsMatrix } from '../modules/operations/operations.route-matrix.js';
 
 export interface MatrixRoute {
   method: string;
@@ -39,4 +40,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   cboMatrix,
   youthMatrix,
   offendersMatrix,
+  operationsMatrix,
 ];

@@ -14,6 +14,7 @@ import type { PowersTables } from '../../modules/powers/powers.tables.js';
 import type { ComplaintTables } from '../../modules/powers/case-review/complaints.tables.js';
 import type { CboTables } from '../../modules/powers/cbo/cbo.tables.js';
 import type { OffendersTables } from '../../modules/offenders/offenders.tables.js';
+import type { OperationsTables } from '../../modules/operations/operations.tables.js';
 import type { YouthTables } from '../../modules/youth/youth.tables.js';
 
 export interface Database extends PoliceDataTables, BoundaryTables, IdentityTables, PartnerTables, PeopleTables {}
@@ -44,3 +45,6 @@ export interface Database extends YouthTables {}
 
 /** A force's own records: DRAFT, not migrated or mounted yet (src/modules/records/README.md). */
 export interface Database extends RecordsTables {}
+
+/** Named operations: deployments, results and feedback (migration 0050). */
+export interface Database extends OperationsTables {}
