@@ -31,7 +31,7 @@ export const operationsMatrix: ModuleMatrix = {
     { method: 'POST', path: `/api/operations/${OPM.operation}/feedback`, body: { deploymentId: OPM.deployment, sourceKind: 'public', attribution: 'Member of the public', quote: 'Matrix', receivedOn: '2025-07-12', consent: { toPublish: false } }, allowed: write },
     { method: 'GET', path: `/api/operations/${OPM.operation}/stop-search-matching`, allowed: match },
     { method: 'GET', path: `/api/operations/deployments/${OPM.deployment}`, allowed: read },
-    { method: 'PUT', path: `/api/operations/deployments/${OPM.deployment}/results`, body: { arrests: 1, stopSearches: 7, outOfCourtResolutions: 3, engagements: 40, intelligenceSubmissions: 2, seizures: 1 }, allowed: write },
-    { method: 'PUT', path: `/api/operations/feedback/${OPM.feedback}/consent`, body: { toPublish: true, recordedOn: '2025-07-13' }, allowed: write },
+    { method: 'POST', path: `/api/operations/deployments/${OPM.deployment}/results`, body: { arrests: 1, stopSearches: 7, outOfCourtResolutions: 3, engagements: 40, intelligenceSubmissions: 2, seizures: 1 }, allowed: write },
+    { method: 'POST', path: `/api/operations/feedback/${OPM.feedback}/consent`, body: { toPublish: true, recordedOn: '2025-07-13' }, allowed: write },
   ],
 };

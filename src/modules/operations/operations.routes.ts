@@ -28,8 +28,8 @@ const r = {
   addFeedback: createRoute({ method: 'post', path: '/api/operations/{id}/feedback', summary: 'Records a licensee\'s or the public\'s feedback, with whether they consent to publication', request: { params: idParam, ...body(newFeedbackSchema) }, responses: { 201: json('The feedback'), ...errors } }),
   match: createRoute({ method: 'get', path: '/api/operations/{id}/stop-search-matching', summary: 'Recorded stop searches of each deployment against the published stop-and-search data: matched and unmatched', request: { params: idParam, query: matchQuery }, responses: { 200: json('Per deployment: recorded, matched (by operation / by time and place), not found; unmatched published searches with the reason'), ...errors } }),
   deployment: createRoute({ method: 'get', path: '/api/operations/deployments/{id}', summary: 'One deployment with its venues and results', request: { params: idParam }, responses: { 200: json('The deployment'), ...errors } }),
-  results: createRoute({ method: 'put', path: '/api/operations/deployments/{id}/results', summary: 'Records or corrects the results of a deployment that has happened', request: { params: idParam, ...body(resultsSchema) }, responses: { 200: json('The deployment'), ...errors, ...refused } }),
-  consent: createRoute({ method: 'put', path: '/api/operations/feedback/{id}/consent', summary: 'Records consent to publish a quote (with the day) or its withdrawal', request: { params: idParam, ...body(consentSchema) }, responses: { 200: json('The feedback'), ...errors } }),
+  results: createRoute({ method: 'post', path: '/api/operations/deployments/{id}/results', summary: 'Records or corrects the results of a deployment that has happened', request: { params: idParam, ...body(resultsSchema) }, responses: { 200: json('The deployment'), ...errors, ...refused } }),
+  consent: createRoute({ method: 'post', path: '/api/operations/feedback/{id}/consent', summary: 'Records consent to publish a quote (with the day) or its withdrawal', request: { params: idParam, ...body(consentSchema) }, responses: { 200: json('The feedback'), ...errors } }),
 };
 
 async function guard(c: Context<AppEnv>, next: Next) {

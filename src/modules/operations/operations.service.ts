@@ -42,7 +42,7 @@ export interface OperationSummary {
   id: number; name: string; title: string; kind: 'operation' | 'project'; objectives: string; districts: string[]; startsOn: string; endsOn: string | null;
   lead: { id: number; name: string } | null; deployments: number; withResults: number; totals: Results;
 }
-export interface OperationDetail extends OperationSummary { deploymentList: Deployment[]; feedback: Feedback[] }
+export interface OperationDetail extends OperationSummary { deploymentList: Deployment[]; feedback: Feedback[]; /** operations.tactics in force today (for the forms). */ tacticsList: string[] }
 
 const today = (ctx: ServiceContext) => londonDate(ctx.now());
 export const actorLabel = (ctx: ServiceContext) => (ctx.actor.kind === 'cli' ? ctx.actor.name : `user:${ctx.actor.principal.username}`);
@@ -175,7 +175,7 @@ export async function getOperation(ctx: ServiceContext, id: number): Promise<Ope
     const feedback = await feedbackOf(ctx, t.db, id);
     const personIds = feedback.flatMap((f) => (f.personId ? [f.personId] : []));
     await t.audit({ action: 'view', recordType: 'operation', recordId: String(id), details: { deployments: deploymentList.length, feedback: feedback.length }, ...(personIds.length ? { personIds } : {}) });
-    return { ...summarise(o, deploymentList), deploymentList, feedback };
+    return { ...summarise(o, deploymentList), deploymentList, feedback, tacticsList: await tacticsList(t.db, today(ctx)) };
   });
 }
 

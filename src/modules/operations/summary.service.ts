@@ -1,6 +1,7 @@
 /** Operations and their results over a period (the quarterly report's section, `hub operations summary`). */
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/module/context.js';
+import { endOfLondonDay } from '../../platform/time/london.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { isPublishable } from './operations.rules.js';
 import { summaryQuery } from './operations.schema.js';
@@ -26,7 +27,7 @@ export async function periodSummary(ctx: ServiceContext, input: { from: string; 
   const asOf = input.asOf ?? q.to;
   const ops = (await sql<{ id: number; name: string; kind: string; objectives: string; districts: string[] }>`
     select o.id, o.name, o.kind, o.objectives, o.districts from operation o
-    where exists (select 1 from operation_deployment d where d.operation_id = o.id and d.deployed_on between ${q.from} and ${q.to} and d.created_at <= ${new Date(`${asOf}T23:59:59Z`)} and ${districtIn(ctx, sql`d.district`)})
+    where exists (select 1 from operation_deployment d where d.operation_id = o.id and d.deployed_on between ${q.from} and ${q.to} and d.created_at < ${endOfLondonDay(asOf)} and ${districtIn(ctx, sql`d.district`)})
     order by o.name`.execute(ctx.db)).rows;
   const deployments = await deploymentsOf(ctx, ctx.db, ops.map((o) => Number(o.id)), { from: q.from, to: q.to });
   const operations = ops.map((o) => {
