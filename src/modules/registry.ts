@@ -25,6 +25,7 @@ import { privacyModule } from './privacy/index.js';
 import { powersModule } from './powers/index.js';
 import { youthModule } from './youth/index.js';
 import { offendersModule } from './offenders/index.js';
+import { operationsModule } from './operations/index.js';
 import { reportModule } from './report/index.js';
 import { recordsModule } from './records/index.js';
 import { kpisModule } from './kpis/index.js';
@@ -51,6 +52,7 @@ export const hubModules: readonly HubModule[] = [
   powersModule,
   youthModule,
   offendersModule,
+  operationsModule,
   reportModule,
   recordsModule,
   kpisModule,

@@ -15,6 +15,7 @@ import { recordsMatrix } from '../modules/records/records.route-matrix.js';
 import { kpisMatrix } from '../modules/kpis/kpis.route-matrix.js';
 import { trainingMatrix } from '../modules/training/training.route-matrix.js';
 import { engagementMatrix } from '../modules/engagement/engagement.route-matrix.js';
+import { operationsMatrix } from '../modules/operations/operations.route-matrix.js';
 
 export type { MatrixRoute, ModuleMatrix } from '../platform/module/route-matrix.js';
 import type { ModuleMatrix } from '../platform/module/route-matrix.js';
@@ -31,4 +32,5 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   kpisMatrix,
   trainingMatrix,
   engagementMatrix,
+  operationsMatrix,
 ];

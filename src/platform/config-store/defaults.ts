@@ -16,6 +16,7 @@ import { REPORT_DEFAULTS } from './defaults/report.js';
 import { YOUTH_DEFAULTS } from './defaults/youth.js';
 import { OFFENDERS_DEFAULTS } from './defaults/offenders.js';
 import { KPIS_DEFAULTS } from './defaults/kpis.js';
+import { OPERATIONS_DEFAULTS } from './defaults/operations.js';
 import type { KeyDefinition } from './defaults/kinds.js';
 
 export { RANKS, always, type ConfigKind, type DefaultVersion, type KeyDefinition } from './defaults/kinds.js';
@@ -31,6 +32,7 @@ export const CONFIG_DEFAULTS = {
   ...YOUTH_DEFAULTS,
   ...OFFENDERS_DEFAULTS,
   ...KPIS_DEFAULTS,
+  ...OPERATIONS_DEFAULTS,
 } as const satisfies Record<string, KeyDefinition>;
 
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;

@@ -31,6 +31,8 @@ import { CaseReviewsPage } from '../features/powers/CaseReviewsPage';
 import { OffendersPage } from '../features/offenders/OffendersPage';
 import { PersonOffenderPage } from '../features/offenders/PersonOffenderPage';
 import { YouthPage } from '../features/youth/YouthPage';
+import { OperationsPage } from '../features/operations/OperationsPage';
+import { OperationPage } from '../features/operations/OperationPage';
 import { YouthDashboard } from '../features/youth/YouthDashboard';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { mayListIncidents, maySeeCounts, type Me, type Role } from './session';
@@ -76,6 +78,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/panels', title: 'Panels', nav: 'Panels', allowed: (r) => r !== 'auditor', render: (me) => <PanelsPage me={me} /> },
   { path: '/offenders', title: 'Offender management', nav: 'Offenders', allowed: (r) => r !== 'auditor' && r !== 'partner', render: (me) => <OffendersPage me={me} /> },
   { path: '/offenders/people/:id', title: 'Before and after', allowed: (r) => r !== 'auditor' && r !== 'partner', render: (_me, params) => <PersonOffenderPage id={params.id ?? ''} /> },
+  { path: '/operations', title: 'Named operations', nav: 'Operations', allowed: (r) => r !== 'auditor', render: (me) => <OperationsPage me={me} /> },
+  { path: '/operations/:id', title: 'Operation', allowed: (r) => r !== 'auditor', render: (me, params) => <OperationPage me={me} id={params.id ?? ''} /> },
   { path: '/panels/:id', title: 'Panel', allowed: (r) => r !== 'auditor', render: (_me, params) => <PanelRoute id={params.id ?? ''} /> },
   { path: '/report', title: 'Quarterly report', nav: 'Report', allowed: (r) => r !== 'auditor', render: (me) => <ReportsPage me={me} /> },
   { path: '/report/:id', title: 'Report edition', allowed: (r) => r !== 'auditor', render: (me, params) => <EditionPage me={me} id={params.id ?? ''} /> },
