@@ -9,10 +9,12 @@ import { RANKS } from '../../platform/config-store/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/module/context.js';
-import { actorName, type Principal } from '../../platform/policy.js';
+import { actorName, authorize, type Principal } from '../../platform/policy.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { findUserByName } from '../identity/index.js';
-import { allow } from './powers.service.js';
+import { powersPolicy, type PowersAction } from './powers.policy.js';
+
+const allow = (ctx: Pick<ServiceContext, 'actor'>, action: PowersAction): Principal | null => (ctx.actor.kind === 'user' ? authorize(powersPolicy, action, ctx.actor.principal) : null);
 
 export type RankFrom = 'account' | 'stated';
 
