@@ -69,7 +69,7 @@ function WorkbookForms({ w, onDone }: { w: ChildWorkbook; onDone: () => void }) 
         <TextField id={`${p}-note`} label="What was covered" value={note} onChange={(e) => setNote(e.target.value)} error={session.errors.byField[`${p}-note`]} />
         <button className="button button--secondary" type="submit" disabled={session.busy}>Record the session</button>
       </form>
-      <form onSubmit={finish.run(() => moveWorkbook(w.id, { status, on, ...(status === 'not_completed' ? { reason } : {}) }))} noValidate aria-label={`Finish the ${w.category} workbook`}>
+      <form onSubmit={finish.run(() => moveWorkbook(w.id, { status, on, ...(status === 'not_completed' && reason.trim() ? { reason: reason.trim() } : {}) }))} noValidate aria-label={`Finish the ${w.category} workbook`}>
         <ErrorSummary errors={finish.errors.list} testId={`${p}-finish-errors`} />
         <div className="field-row">
           <SelectField id={`${p}-status`} label="How the workbook ended" value={status} onChange={(e) => setStatus(e.target.value)} error={finish.errors.byField[`${p}-status`]}>
