@@ -24,7 +24,7 @@ import { PanelRoute } from '../features/panels/PanelPage';
 import { ReportsPage } from '../features/report/ReportsPage';
 import { EditionPage } from '../features/report/EditionPage';
 import { PowersPage } from '../features/powers/PowersPage';
-import { PowerForm, type FormKind } from '../features/powers/PowerForm';
+import { isFormKind, PowerForm } from '../features/powers/PowerForm';
 import { PowerRecordPage } from '../features/powers/PowerRecordPage';
 import { PowersDuePage } from '../features/powers/PowersDuePage';
 import { CaseReviewsPage } from '../features/powers/CaseReviewsPage';
@@ -86,8 +86,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/powers', title: 'ASB powers', nav: 'Powers', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (me) => <PowersPage me={me} /> },
   { path: '/powers/case-reviews', title: 'ASB case reviews', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <CaseReviewsPage me={me} /> },
   { path: '/powers/due', title: 'Powers due', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: () => <PowersDuePage /> },
-  { path: '/powers/new/:kind', title: 'Record a power', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: (me, params) => (['dispersal_direction', 'cpw', 'cpn'].includes(params.kind ?? '') ? <PowerForm key={params.kind} me={me} kind={params.kind as FormKind} /> : <p className="page">No such form.</p>) },
-  { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (_me, params) => <PowerRecordPage id={params.id ?? ''} /> },
+  { path: '/powers/new/:kind', title: 'Record a power', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: (me, params) => { const kind = params.kind ?? ''; return isFormKind(kind) ? <PowerForm key={kind} me={me} kind={kind} /> : <p className="page">No such form.</p>; } },
+  { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (me, params) => <PowerRecordPage me={me} id={params.id ?? ''} /> },
   { path: '/youth', title: 'My children', nav: 'Youth', allowed: (r) => r !== 'auditor', render: (me) => <YouthPage me={me} /> },
   { path: '/records', title: 'Force records', nav: 'Force records', allowed: mayListIncidents, render: () => <RecordsPage /> },
   { path: '/youth/dashboard', title: 'Youth interventions', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <YouthDashboard /> },
