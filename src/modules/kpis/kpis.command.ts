@@ -1,7 +1,7 @@
 /** `hub kpi list|show|compute`: the KPI catalogue as cli:<os user> (every district). */
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 import { AppError } from '../../platform/errors.js';
 import { computeKpiFigures, listKpis, showKpi, type KpiComputation } from './kpis.service.js';
 import { formatChange, formatInterval, formatP, formatValue } from './format.js';

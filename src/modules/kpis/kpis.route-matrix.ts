@@ -1,4 +1,4 @@
-import type { ModuleMatrix } from '../../server/route-matrix.modules.js';
+import type { ModuleMatrix } from '../../platform/module/route-matrix.js';
 import type { Role } from '../../platform/policy.js';
 
 const read: Role[] = ['admin', 'analyst', 'supervisor', 'officer'];
