@@ -60,7 +60,6 @@ create table records_crime (
 );
 create index records_crime_recorded_idx on records_crime (recorded_on);
 create index records_crime_reference_idx on records_crime (reference);
-create index records_crime_import_idx on records_crime (import_id);
 
 create table records_incident (
   import_id integer not null,
@@ -77,7 +76,6 @@ create table records_incident (
   person_keys text[] not null default '{}'
 );
 create index records_incident_recorded_idx on records_incident (recorded_on);
-create index records_incident_import_idx on records_incident (import_id);
 
 create table records_outcome (
   import_id integer not null,
@@ -91,7 +89,6 @@ create table records_outcome (
 );
 create index records_outcome_on_idx on records_outcome (outcome_on);
 create index records_outcome_crime_idx on records_outcome (crime_reference);
-create index records_outcome_import_idx on records_outcome (import_id);
 create index records_outcome_person_idx on records_outcome (person_key) where person_key is not null;
 
 -- Every person key seen in an extract; person_id once an officer has linked it to a person record.

@@ -166,7 +166,7 @@ export async function importRecordsFile(db: Db, file: { label: string; name: str
         row_count: rows, replaced_rows: old.real + old.demo, key_fingerprint: opts.demo ? null : opts.key.fingerprint, is_demo: opts.demo ?? false, imported_by: opts.by,
       } as never).execute();
       await trx.insertInto('records_coverage').values({ import_id: importId, kind: m.kind, covered_from: from, covered_to: to }).execute();
-      const newPersonKeys = await repo.addPersonKeys(trx, m.kind, importId);
+      const newPersonKeys = await repo.addPersonKeys(trx, compiled.personKeys());
       // Counts and dates only: no reference, nominal id or person key is written to the audit log.
       await opts.audit?.(trx, {
         action: old.real + old.demo > 0 ? 'records.replace' : 'records.import', recordType: 'records_import', recordId: String(importId),

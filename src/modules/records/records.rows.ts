@@ -27,7 +27,12 @@ export interface CompiledRows {
   columns: readonly string[];
   /** The COPY line (with its line feed) of a row, or why it is refused. */
   line: (fields: readonly string[], lineNo: number, importId: number) => string | RowReject;
+  /** The person keys of the rows converted so far (each once). */
+  personKeys: () => ReadonlySet<string>;
 }
+
+/** A time after a date: ' 14:05', 'T14:05:00', ' 14:05:00.123'. */
+const TIME = /^[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 export const TABLE_COLUMNS = {
   crimes: [
@@ -73,13 +78,26 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
   const sep = m.listSeparator;
   const toBng = cachedBngConverter();
   const keyCache = new Map<string, string>();
+  const seenKeys = new Set<string>();
   const keyOf = (nominal: string) => {
     let k = keyCache.get(nominal);
     if (k === undefined) {
       k = deps.pseudonymise(nominal);
+      seenKeys.add(k);
       if (keyCache.size < 500_000) keyCache.set(nominal, k);
     }
     return k;
+  };
+  // Extracts repeat a few thousand dates: each distinct date text is checked once.
+  const dateCache = new Map<string, string | null>();
+  const dayOf = (head: string): string | null => {
+    let d = dateCache.get(head);
+    if (d === undefined) {
+      const iso = m.dateFormat === 'DD/MM/YYYY' ? (head[2] === '/' && head[5] === '/' ? `${head.slice(6, 10)}-${head.slice(3, 5)}-${head.slice(0, 2)}` : '') : head;
+      d = iso.length === 10 && isCalendarDate(iso) ? iso : null;
+      if (dateCache.size < 100_000) dateCache.set(head, d);
+    }
+    return d;
   };
 
   // Per-row readers; each throws Reject with a reason naming the field.
@@ -103,10 +121,9 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
       if (required) throw new Reject(`${field} (${m.columns[field]}): missing`);
       return null;
     }
-    const d = m.dateFormat === 'DD/MM/YYYY' ? `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}` : v.slice(0, 10);
+    const d = dayOf(v.slice(0, 10));
     const rest = v.slice(10);
-    const sepOk = m.dateFormat === 'DD/MM/YYYY' ? v[2] === '/' && v[5] === '/' : true;
-    if (!sepOk || !isCalendarDate(d) || (rest !== '' && !/^[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(rest))) {
+    if (d === null || (rest !== '' && !TIME.test(rest))) {
       throw new Reject(`${field} (${m.columns[field]}): '${clip(v)}' is not a date (${m.dateFormat}, optionally with a time)`);
     }
     return d;
@@ -262,6 +279,7 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
     kind: m.kind,
     table: TABLES[m.kind],
     columns: TABLE_COLUMNS[m.kind],
+    personKeys: () => seenKeys,
     line(fields, lineNo, importId) {
       if (fields.length !== width) return { reason: `${fields.length} fields where the header has ${width}` };
       f = fields;

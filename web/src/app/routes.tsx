@@ -32,8 +32,9 @@ import { OffendersPage } from '../features/offenders/OffendersPage';
 import { PersonOffenderPage } from '../features/offenders/PersonOffenderPage';
 import { YouthPage } from '../features/youth/YouthPage';
 import { YouthDashboard } from '../features/youth/YouthDashboard';
+import { RecordsPage } from '../features/records/RecordsPage';
 import { KpisPage } from '../features/kpis/KpisPage';
-import { maySeeCounts, type Me, type Role } from './session';
+import { mayListIncidents, maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
   /** The path; segments like `:id` match any one segment and reach `render` as params. */
@@ -80,6 +81,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/powers/new/:kind', title: 'Record a power', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: (me, params) => (['dispersal_direction', 'cpw', 'cpn'].includes(params.kind ?? '') ? <PowerForm key={params.kind} me={me} kind={params.kind as FormKind} /> : <p className="page">No such form.</p>) },
   { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (_me, params) => <PowerRecordPage id={params.id ?? ''} /> },
   { path: '/youth', title: 'My children', nav: 'Youth', allowed: (r) => r !== 'auditor', render: (me) => <YouthPage me={me} /> },
+  { path: '/records', title: 'Force records', nav: 'Force records', allowed: mayListIncidents, render: () => <RecordsPage /> },
   { path: '/youth/dashboard', title: 'Youth interventions', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <YouthDashboard /> },
   { path: '/kpis', title: 'Measures (KPIs)', nav: 'Measures', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <KpisPage /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
