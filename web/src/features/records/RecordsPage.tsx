@@ -14,6 +14,7 @@ const PLACE_WORDS: Record<string, string> = {
 };
 const GROUP_WORDS: Record<string, string> = { month: 'Month', district: 'District', offence: 'Offence code', location: 'Where it happened' };
 const n = (x: number) => x.toLocaleString('en-GB');
+const month = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 interface Form {
@@ -72,7 +73,7 @@ function Coverage({ s }: { s: RecordsSummary }) {
           </tbody>
         </table>
       )}
-      <dl className="figures">
+      <dl className="figures records-coverage-figures">
         <div className="figure"><dt>Crime records</dt><dd className="figure__value" data-testid="rows-crimes">{n(s.rows.crimes)}</dd><dd className="figure__note">one per victim of each crime</dd></div>
         <div className="figure"><dt>Incident records</dt><dd className="figure__value">{n(s.rows.incidents)}</dd></div>
         <div className="figure"><dt>People in the records</dt><dd className="figure__value" data-testid="person-keys">{n(s.personKeys.total)}</dd><dd className="figure__note">{n(s.personKeys.linked)} linked to a person record; the rest are known only by a pseudonym</dd></div>
@@ -147,7 +148,7 @@ export function RecordsPage() {
                       <p className="figure__value" data-testid="records-total">{n(crimes.data.total)} <span className="figure__note">{crimes.data.measure === 'victims' ? 'victims' : 'crimes'}</span></p>
                       <table className="table table--compact" data-testid="records-counts">
                         <thead><tr><th scope="col">{GROUP_WORDS[crimes.data.by] ?? 'Group'}</th><th scope="col" className="num">{crimes.data.measure === 'victims' ? 'Victims' : 'Crimes'}</th></tr></thead>
-                        <tbody>{crimes.data.rows.map((r) => <tr key={r.key ?? 'none'}><th scope="row">{r.key === null ? 'Not recorded' : crimes.data!.by === 'location' ? (PLACE_WORDS[r.key] ?? r.key) : r.key}</th><td className="num">{n(r.count)}</td></tr>)}</tbody>
+                        <tbody>{crimes.data.rows.map((r) => <tr key={r.key ?? 'none'}><th scope="row">{r.key === null ? 'Not recorded' : crimes.data!.by === 'location' ? (PLACE_WORDS[r.key] ?? r.key) : crimes.data!.by === 'month' ? month(r.key) : r.key}</th><td className="num">{n(r.count)}</td></tr>)}</tbody>
                       </table>
                       <Provenance p={crimes.data.provenance} testId="records-provenance" />
                     </>
