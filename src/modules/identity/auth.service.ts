@@ -139,10 +139,14 @@ export async function resolveSession(deps: AuthDeps, token: string): Promise<{ u
     await sessions.deleteSession(deps.db, tokenHash);
     return null;
   }
-  const row = await users.findUserById(deps.db, s.user_id);
+  const row = await users.findUserWithDistricts(deps.db, s.user_id);
   if (!row || row.disabled_at) return null;
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) await sessions.touchSession(deps.db, tokenHash, now);
-  return { user: await loadSessionUser(deps.db, row), csrfToken: s.csrf_token, tokenHash, mustChangePassword: row.must_change_password };
+  const user: SessionUser = {
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role, partnerAgency: row.partner_agency,
+    districts: row.districts, isDemo: row.is_demo,
+  };
+  return { user, csrfToken: s.csrf_token, tokenHash, mustChangePassword: row.must_change_password };
 }
 
 export async function signOut(deps: AuthDeps, user: SessionUser, tokenHash: string): Promise<void> {

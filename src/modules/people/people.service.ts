@@ -112,11 +112,17 @@ export async function breakGlassPerson(db: Db, auditKey: Buffer, caller: Caller,
 async function personRecord(trx: Db, auditKey: Buffer, caller: Caller, id: number, asOf: string, filter: string[] | null, breakGlass: { reason: string; inScope: boolean } | null) {
   const p = (await repo.findPerson(trx, id))!;
   const details = { ...(p.merged_into ? { tombstone: true } : {}), ...(breakGlass ? { breakGlass: true, inScope: breakGlass.inScope } : {}) };
+  const view = p.merged_into !== null ? { id, mergedInto: Number(p.merged_into), mergedAt: p.merged_at } : await personView(trx, caller, id, asOf, filter, p);
+  // The view is audited last in its transaction: the audit append takes the log's lock until the
+  // commit, so every other audited request waits only for the append, not for these reads.
   await appendAudit(trx, auditKey, {
     actor: caller.actor, action: 'view', recordType: 'person', recordId: String(id),
     reason: breakGlass?.reason ?? null, details: Object.keys(details).length ? details : null,
   });
-  if (p.merged_into !== null) return { id, mergedInto: Number(p.merged_into), mergedAt: p.merged_at };
+  return view;
+}
+
+async function personView(trx: Db, caller: Caller, id: number, asOf: string, filter: string[] | null, p: NonNullable<Awaited<ReturnType<typeof repo.findPerson>>>) {
   const partner = caller.principal.role === 'partner';
   const d = await repo.personDetails(trx, id, filter);
   return {
