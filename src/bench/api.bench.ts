@@ -210,7 +210,7 @@ async function startServer(engine: EngineName): Promise<Server> {
   const env = engineEnv(engine);
   const child = spawn(process.execPath, [hubJs, 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const url = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; ; i++) {
@@ -306,7 +306,7 @@ async function load(server: Server, sessions: Session[], p: Prepared, mode: 'mix
       onResponse: (status: number, body: string, context: Ctx) => {
         if ((status < 200 || status > 299) && failures.length < 5) failures.push({ status, path: context.path ?? '?', body: String(body).slice(0, 300) });
       },
-    } as autocannon.Request],
+    }],
   });
   const bad = result.errors + result.timeouts + result.non2xx;
   if (bad > 0) {
