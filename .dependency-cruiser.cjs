@@ -70,11 +70,11 @@ module.exports = {
     {
       name: 'pure-analytics-does-io',
       comment:
-        'Pure analytics: every file under src/modules/analytics/ except *.service.ts, *.routes.ts, *.command.ts, *.cli.ts, *.queries.ts, *-worker.ts / *.worker.ts, tests, index.ts and the compute/ module (the worker pool that runs them). They take arrays and parameters and return results: no database, files, network or server.',
+        'Pure analytics: every file under src/modules/analytics/ except *.service.ts, *.routes.ts, *.command.ts, *.cli.ts, *.queries.ts, *-worker.ts / *.worker.ts, tests and index.ts. They take arrays and parameters and return results: no database, files, network or server.',
       severity: 'error',
       from: {
         path: '^src/modules/analytics/',
-        pathNot: ['\\.(service|routes|command|queries|cli)\\.ts$', '[.-]worker\\.ts$', '\\.test\\.ts$', '/index\\.ts$', '^src/modules/analytics/compute/'],
+        pathNot: ['\\.(service|routes|command|queries|cli)\\.ts$', '[.-]worker\\.ts$', '\\.test\\.ts$', '/index\\.ts$'],
       },
       to: {
         path: [
@@ -96,7 +96,10 @@ module.exports = {
       name: 'no-circular-between-modules',
       severity: 'warn',
       from: { path: '^src/modules/' },
-      to: { circular: true },
+      // A module's index.ts loads its command runners lazily (import()) and they import the index back:
+      // such cycles are resolved at run time, after both have loaded, so they are not counted; nor are
+      // type-only imports, which do not exist at run time.
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['dynamic-import', 'type-only'] } },
     },
   ],
   options: {

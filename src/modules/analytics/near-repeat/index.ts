@@ -12,7 +12,8 @@ export { knoxReport, formatKnoxReport, knoxParameters, MONTHLY_WARNING } from '.
 export type { KnoxReport, KnoxOptionValues } from './knox-report.js';
 export { nearRepeatChains } from './chains.js';
 export type { Chain, ChainEvent, ChainMember, ChainParameters, ChainRole, ChainsResult } from './chains.js';
-export { readEventFile, dateFormats } from './event-file.js';
+export { readEventFile, dateFormats, parseRangeLimit } from './event-file.js';
+export { wasmAvailable } from './knox-wasm.js';
 export type { DateFormat, EventFile, FileEvent, TimeUnit } from './event-file.js';
 export { knoxOnImported, chainsOnImported, nearRepeatSources, CHAINS_NEED_DAYS } from './near-repeat.service.js';
 export type { NearRepeatSource, StopSearchChains } from './near-repeat.service.js';

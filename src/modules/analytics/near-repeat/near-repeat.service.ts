@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { incidentColumns, stopSearchEvents, type IncidentFilter, type StopSearchEvent } from '../../police-data/index.js';
-import type { Compute } from '../compute/compute.js';
+import type { Compute } from '../compute.service.js';
 import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
 import { nearRepeatChains, type ChainMember, type ChainParameters, type ChainsResult } from './chains.js';
 import { dayNumber, formatTime } from './event-file.js';
