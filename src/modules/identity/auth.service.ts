@@ -133,16 +133,21 @@ export async function changePassword(
 export async function resolveSession(deps: AuthDeps, token: string): Promise<{ user: SessionUser; csrfToken: string; tokenHash: string; mustChangePassword: boolean } | null> {
   const now = deps.now?.() ?? new Date();
   const tokenHash = hashToken(token);
-  const s = await sessions.findSession(deps.db, tokenHash);
-  if (!s) return null;
+  const found = await users.findSessionWithUser(deps.db, tokenHash);
+  if (!found) return null;
+  const s = found.session;
   if (s.expires_at <= now || now.getTime() - new Date(s.last_seen_at).getTime() > SESSION_IDLE_MS) {
     await sessions.deleteSession(deps.db, tokenHash);
     return null;
   }
-  const row = await users.findUserById(deps.db, s.user_id);
+  const row = found.user;
   if (!row || row.disabled_at) return null;
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) await sessions.touchSession(deps.db, tokenHash, now);
-  return { user: await loadSessionUser(deps.db, row), csrfToken: s.csrf_token, tokenHash, mustChangePassword: row.must_change_password };
+  const user: SessionUser = {
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role, partnerAgency: row.partner_agency,
+    districts: row.districts, isDemo: row.is_demo,
+  };
+  return { user, csrfToken: s.csrf_token, tokenHash, mustChangePassword: row.must_change_password };
 }
 
 export async function signOut(deps: AuthDeps, user: SessionUser, tokenHash: string): Promise<void> {

@@ -13,10 +13,6 @@ export async function insertSession(db: Db, s: { tokenHash: string; userId: numb
   await db.insertInto('user_session').values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt }).execute();
 }
 
-export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('user_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-}
-
 export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
   await db.updateTable('user_session').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
 }

@@ -86,11 +86,13 @@ export async function createPerson(db: Db, auditKey: Buffer, caller: Caller, inp
 export async function getPerson(db: Db, auditKey: Buffer, caller: Caller, id: number, asOf = today()) {
   authorize(peoplePolicy, 'people.read', caller.principal);
   parseOrThrow(asOfSchema, { asOf });
-  return db.transaction().execute(async (trx) => {
-    const v = await viewerOf(trx, caller.principal);
-    await assertVisible(trx, 'person', id, v);
-    return personRecord(trx, auditKey, caller, id, asOf, districtFilter(v), null);
-  });
+  // The reads run outside a transaction (each statement sees committed data, as it would inside
+  // one at read committed); the view is audited in a short transaction of its own before the record
+  // is answered (personRecord). On the embedded database a transaction holds its one connection
+  // from begin to commit, so a long one would make every other request wait (issue 11).
+  const v = await viewerOf(db, caller.principal);
+  await assertVisible(db, 'person', id, v);
+  return personRecord(db, auditKey, caller, id, asOf, districtFilter(v), null);
 }
 
 /**
@@ -112,11 +114,20 @@ export async function breakGlassPerson(db: Db, auditKey: Buffer, caller: Caller,
 async function personRecord(trx: Db, auditKey: Buffer, caller: Caller, id: number, asOf: string, filter: string[] | null, breakGlass: { reason: string; inScope: boolean } | null) {
   const p = (await repo.findPerson(trx, id))!;
   const details = { ...(p.merged_into ? { tombstone: true } : {}), ...(breakGlass ? { breakGlass: true, inScope: breakGlass.inScope } : {}) };
-  await appendAudit(trx, auditKey, {
+  const view = p.merged_into !== null ? { id, mergedInto: Number(p.merged_into), mergedAt: p.merged_at } : await personView(trx, caller, id, asOf, filter, p);
+  // The view is audited after the reads (in the caller's transaction, or in one of its own): the
+  // audit append holds the log's lock until the commit, so other audited requests wait only for
+  // the append, not for these reads. Nothing is answered unless the entry is committed.
+  const event = {
     actor: caller.actor, action: 'view', recordType: 'person', recordId: String(id),
     reason: breakGlass?.reason ?? null, details: Object.keys(details).length ? details : null,
-  });
-  if (p.merged_into !== null) return { id, mergedInto: Number(p.merged_into), mergedAt: p.merged_at };
+  };
+  if (trx.isTransaction) await appendAudit(trx, auditKey, event);
+  else await trx.transaction().execute((t) => appendAudit(t, auditKey, event));
+  return view;
+}
+
+async function personView(trx: Db, caller: Caller, id: number, asOf: string, filter: string[] | null, p: NonNullable<Awaited<ReturnType<typeof repo.findPerson>>>) {
   const partner = caller.principal.role === 'partner';
   const d = await repo.personDetails(trx, id, filter);
   return {

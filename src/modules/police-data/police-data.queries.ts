@@ -183,6 +183,15 @@ export async function listIncidents(db: Db, f: IncidentFilter, limit: number, of
   return { total, hasMore, items };
 }
 
+/** The data cut-off and demo flag of dataSummary, in one small query (every figure's provenance carries them). */
+export async function dataCutoff(db: Db): Promise<{ dataCutoff: string | null; demo: boolean }> {
+  const r = await db.selectFrom('import_snapshot')
+    .select([sql<string | null>`to_char(max(month), 'YYYY-MM')`.as('cutoff'), sql<boolean>`coalesce(bool_or(is_demo), false)`.as('demo')])
+    .where('kind', '=', 'street')
+    .executeTakeFirst();
+  return { dataCutoff: r?.cutoff ?? null, demo: r?.demo ?? false };
+}
+
 export interface DataSummary {
   demo: boolean;
   dataCutoff: string | null;

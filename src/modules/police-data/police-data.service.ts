@@ -15,7 +15,7 @@ function describeFilters(f: IncidentFilter): Record<string, unknown> {
 }
 
 async function provenance(db: Db, f: IncidentFilter, source: string): Promise<Provenance> {
-  const summary = await q.dataSummary(db);
+  const summary = await q.dataCutoff(db);
   return {
     source,
     filters: describeFilters(f),

@@ -122,11 +122,12 @@ export async function getProblem(db: Db, auditKey: Buffer, actor: Actor, id: num
 export async function listProblems(db: Db, auditKey: Buffer, actor: Actor, query: unknown) {
   const scope = scopeOf(actor, 'problems.read');
   const q = parseOrThrow(boardQuerySchema, query);
-  return db.transaction().execute(async (trx) => {
-    const problems = await repo.listBoard(trx, scope, q);
-    await appendAudit(trx, auditKey, { actor: actorName(actor), action: 'search', recordType: 'problem', details: { stage: q.stage ?? null, district: q.district ?? null, results: problems.length } });
-    return { problems };
-  });
+  // The board is read outside a transaction and the search audited in a short one before it is
+  // answered: on the embedded database a transaction holds its one connection until the commit.
+  const problems = await repo.listBoard(db, scope, q);
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, auditKey, { actor: actorName(actor), action: 'search', recordType: 'problem', details: { stage: q.stage ?? null, district: q.district ?? null, results: problems.length } }));
+  return { problems };
 }
 
 /** Changes the fields of any stage. A closed problem only takes its good-practice flag (reopen it to change more). */

@@ -28,10 +28,11 @@ function detailsOf(event: AuditEvent): Record<string, unknown> | null {
   return { ...(event.details ?? {}), personIds: ids };
 }
 
-async function keyState(db: Db): Promise<{ fingerprint: string | null; lastMac: string | null }> {
-  const r = await sql<{ fp: string | null; mac: string | null }>`
-    select (select fingerprint from audit_key_fingerprint where id = 1) as fp, (select mac from audit_log order by id desc limit 1) as mac`.execute(db);
-  return { fingerprint: r.rows[0]?.fp ?? null, lastMac: r.rows[0]?.mac ?? null };
+async function keyState(db: Db, takeId = false): Promise<{ fingerprint: string | null; lastMac: string | null; nextId: number | null }> {
+  const r = await sql<{ fp: string | null; mac: string | null; id: number | null }>`
+    select (select fingerprint from audit_key_fingerprint where id = 1) as fp, (select mac from audit_log order by id desc limit 1) as mac,
+      ${takeId ? sql`nextval('audit_log_id_seq')::int8` : sql`null::int8`} as id`.execute(db);
+  return { fingerprint: r.rows[0]?.fp ?? null, lastMac: r.rows[0]?.mac ?? null, nextId: r.rows[0]?.id ?? null };
 }
 
 /** For a log written before fingerprints were recorded: does the key reproduce its newest entry's MAC? */
@@ -90,7 +91,9 @@ const APPEND_LOCK = 7_245_002;
 export async function appendAudit(trx: Db, key: Buffer, event: AuditEvent): Promise<number> {
   if (!trx.isTransaction) throw new AppError('internal', 'appendAudit must run inside the transaction of the work it records');
   await sql`select pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx);
-  const st = await keyState(trx);
+  // The key state and the new entry's id in one round trip (an id given up by a refusal below
+  // leaves a gap, as a rolled-back append does; the chain links entries by MAC, not by id).
+  const st = await keyState(trx, true);
   const fingerprint = auditKeyFingerprint(key);
   if (st.fingerprint === null) {
     // The first append with this key (or the first since fingerprints were recorded): remember it.
@@ -100,7 +103,7 @@ export async function appendAudit(trx: Db, key: Buffer, event: AuditEvent): Prom
     throw wrongKeyError(key, st.fingerprint);
   }
   const prevMac = st.lastMac ?? GENESIS_MAC;
-  const id = Number((await sql<{ id: number }>`select nextval('audit_log_id_seq')::int8 as id`.execute(trx)).rows[0]!.id);
+  const id = Number(st.nextId);
   const entry = {
     id,
     at: new Date().toISOString(),
