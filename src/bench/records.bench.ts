@@ -16,11 +16,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
 import { copyInto } from '../platform/db/kysely-driver.js';
-import { EXAMPLE_COLUMNS, generateExtracts } from '../modules/records/records.generate.js';
-import { EXAMPLE_PLACES, exampleFiles } from '../modules/records/records.example.js';
-import { importRecordsFile } from '../modules/records/records.import.js';
-import { recordsKeyFingerprint } from '../modules/records/records.keys.js';
-import { parseMapping } from '../modules/records/records.mapping.js';
+import { EXAMPLE_COLUMNS, EXAMPLE_PLACES, exampleFiles, generateExtracts, importRecordsFile, parseMapping, recordsKeyFingerprint } from '../modules/records/index.js';
 import { parse as parseYaml } from 'yaml';
 
 const adminUrl = process.env.HUB_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

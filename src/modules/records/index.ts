@@ -17,6 +17,11 @@ export {
 export { RECORD_KINDS, LOCATION_TYPES, ASB_CATEGORIES, type RecordKind, type LocationType, type AsbCategory, type RecordsMapping } from './records.mapping.js';
 export { coverage as recordsCoverage, linkPersonKey, unlinkPersonKey, keysOfPerson } from './records.service.js';
 export { importRecordsFile, type RecordsImportSummary } from './records.import.js';
+// For the benchmark (npm run bench:records): the generated extracts and the worked example.
+export { EXAMPLE_COLUMNS, generateExtracts } from './records.generate.js';
+export { EXAMPLE_PLACES, exampleFiles } from './records.example.js';
+export { recordsKeyFingerprint } from './records.keys.js';
+export { parseMapping } from './records.mapping.js';
 export type { RecordsTables } from './records.tables.js';
 
 export const recordsModule = defineModule({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { ModuleMatrix } from '../../server/route-matrix.modules.js';
+import type { ModuleMatrix } from '../../platform/module/route-matrix.js';
 import type { Role } from '../../platform/policy.js';
 
 /** Explicit ids of the route-matrix fixtures: a person in Thanet (the supervisor's and officer's district) and person keys. */

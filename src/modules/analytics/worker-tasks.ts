@@ -3,14 +3,14 @@
  * cheaply (coordinates as typed arrays). The HTTP server runs them in the analysis worker pool
  * (compute.worker.ts); the CLI and tests may run them in the calling thread (localCompute).
  */
-import { nearRepeatChains, type ChainEvent, type ChainParameters, type ChainsResult } from '../near-repeat/chains.js';
-import { knoxTestParallel } from '../near-repeat/knox-parallel.js';
-import type { KnoxParameters, KnoxResult } from '../near-repeat/knox.js';
-import { hotspotGeoJson, type CellSelection } from '../hotspots/hotspot-geojson.js';
-import { hotspotSummary } from '../hotspots/hotspot-summary.js';
-import { analyseHotspots, type BngPoint, type HotspotGrid, type HotspotParams } from '../hotspots/hotspots.js';
-import type { StudyAreaSpec } from '../hotspots/study-area.js';
-import { repeatLocations, type RepeatOptions, type RepeatPoint } from '../repeats/repeat-locations.js';
+import { nearRepeatChains, type ChainEvent, type ChainParameters, type ChainsResult } from './near-repeat/chains.js';
+import { knoxTestParallel } from './near-repeat/knox-parallel.service.js';
+import type { KnoxParameters, KnoxResult } from './near-repeat/knox.js';
+import { hotspotGeoJson, type CellSelection } from './hotspots/hotspot-geojson.js';
+import { hotspotSummary } from './hotspots/hotspot-summary.js';
+import { analyseHotspots, type BngPoint, type HotspotGrid, type HotspotParams } from './hotspots/hotspots.js';
+import type { StudyAreaSpec } from './hotspots/study-area.js';
+import { repeatLocations, type RepeatOptions, type RepeatPoint } from './repeats/repeat-locations.js';
 
 /** Located points in British National Grid metres, column-wise. */
 export interface BngColumns {

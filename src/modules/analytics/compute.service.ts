@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createComputePool, defaultPoolSize, transferablesOf, type ComputePool } from '../../../platform/compute/pool.js';
-import { AppError } from '../../../platform/errors.js';
-import { analysisTasks, type TaskInput, type TaskName, type TaskOutput } from './tasks.js';
+import { createComputePool, defaultPoolSize, transferablesOf, type ComputePool } from '../../platform/compute/pool.js';
+import { AppError } from '../../platform/errors.js';
+import { analysisTasks, type TaskInput, type TaskName, type TaskOutput } from './worker-tasks.js';
 
 /** Runs one of the pure analyses (tasks.ts): in the calling thread, or in the worker pool. */
 export type Compute = <K extends TaskName>(task: K, input: TaskInput<K>) => Promise<TaskOutput<K>>;
@@ -14,7 +14,7 @@ export const localCompute: Compute = async (task, input) =>
 
 // Tests run the TypeScript sources; the worker always runs compiled JavaScript from dist/.
 const workerUrl = import.meta.url.endsWith('.ts')
-  ? new URL('../../../../dist/modules/analytics/compute/compute.worker.js', import.meta.url)
+  ? new URL('../../../dist/modules/analytics/compute.worker.js', import.meta.url)
   : new URL('./compute.worker.js', import.meta.url);
 
 /** Analyses one user may have queued or running at once over HTTP. */

@@ -2,14 +2,14 @@
 // that goes away cancels its analysis, and each role's parameter limits give a 400 naming the
 // limit and the value sent. Ordering is asserted, never timings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../server/app.js';
-import { createUser } from '../../identity/index.js';
-import { asUser, signInAs, TEST_PASSWORD, type Session } from '../../../test-support/http.js';
-import { importFiles, inputsOf } from '../../../../test/helpers/inputs.js';
-import { kentStreetFiles } from '../../../../test/helpers/paths.js';
-import { openTestDatabase, type TestDatabase } from '../../../../test/helpers/test-db.js';
-import type { Role } from '../../../platform/policy.js';
-import { analysisPool, closeAnalysisPool } from './compute.js';
+import { createApp } from '../../server/app.js';
+import { createUser } from '../identity/index.js';
+import { asUser, signInAs, TEST_PASSWORD, type Session } from '../../test-support/http.js';
+import { importFiles, inputsOf } from '../../../test/helpers/inputs.js';
+import { kentStreetFiles } from '../../../test/helpers/paths.js';
+import { openTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.js';
+import type { Role } from '../../platform/policy.js';
+import { analysisPool, closeAnalysisPool } from './compute.service.js';
 
 const auditKey = Buffer.from('p'.repeat(32));
 // The widest kernel an analyst may ask for (50 cells): thousands of cells per incident.

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { asUser, createRoleUsers, signInAs, type Session } from '../../test-support/http.js';
-import { loadConfig } from './config.service.js';
-import { s59WarningRequired } from '../../modules/powers/s59-warning.js';
-import { parseInstant } from '../time/london.js';
+import { loadConfig } from '../../platform/config-store/config.service.js';
+import { s59WarningRequired } from './index.js';
+import { parseInstant } from '../../platform/time/london.js';
 
 const auditKey = Buffer.from('c'.repeat(32));
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -5,14 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoUsers, loadDemoCases, loadDemoData } from '../../modules/demo/index.js';
-import { runHub, startHubServer } from '../../../test/helpers/cli.js';
-import { makeTempDir } from '../../../test/helpers/paths.js';
-import { createTestDatabase, testEngine, type TestDatabaseConfig, type TestEngine } from '../../../test/helpers/test-db.js';
-import { appendAudit } from '../audit/audit.js';
-import { BACKUP_MAGIC, backupDatabase, countTables, type TableCount } from './backup.js';
-import { migrateToLatest, readMigrations } from './migrate.js';
-import { openDatabase, openEngine } from './database.js';
+import { createDemoUsers, loadDemoCases, loadDemoData } from '../modules/demo/index.js';
+import { runHub, startHubServer } from '../../test/helpers/cli.js';
+import { makeTempDir } from '../../test/helpers/paths.js';
+import { createTestDatabase, testEngine, type TestDatabaseConfig, type TestEngine } from '../../test/helpers/test-db.js';
+import { appendAudit } from '../platform/audit/audit.js';
+import { BACKUP_MAGIC, backupDatabase, countTables, type TableCount } from '../platform/db/backup.js';
+import { migrateToLatest, readMigrations } from '../platform/db/migrate.js';
+import { openDatabase, openEngine } from '../platform/db/database.js';
 
 const PASSWORD = 'quartz heron meadow lamp';
 
