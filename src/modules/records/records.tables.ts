@@ -82,3 +82,7 @@ export interface RecordsTables {
 declare module '../../platform/db/schema.js' {
   interface Database extends RecordsTables {}
 }
+
+declare module '../../platform/db/schema.js' {
+  interface Database extends RecordsTables {}
+}
