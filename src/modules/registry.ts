@@ -25,8 +25,12 @@ import { privacyModule } from './privacy/index.js';
 import { powersModule } from './powers/index.js';
 import { youthModule } from './youth/index.js';
 import { offendersModule } from './offenders/index.js';
+import { operationsModule } from './operations/index.js';
 import { reportModule } from './report/index.js';
 import { recordsModule } from './records/index.js';
+import { kpisModule } from './kpis/index.js';
+import { trainingModule } from './training/index.js';
+import { engagementModule } from './engagement/index.js';
 
 export const hubModules: readonly HubModule[] = [
   identityModule,
@@ -48,6 +52,10 @@ export const hubModules: readonly HubModule[] = [
   powersModule,
   youthModule,
   offendersModule,
+  operationsModule,
   reportModule,
   recordsModule,
+  kpisModule,
+  trainingModule,
+  engagementModule,
 ];

@@ -1,9 +1,10 @@
 // Browser journey of the ASB powers register: a dispersal direction checked as it is typed (the dry
 // run), refused beside the field, then saved once it meets the rules; an act already done outside
-// the rules recorded by a sergeant with a reason; the home visit on the due list. Needs HUB_TEST_BROWSER=1.
+// the rules recorded by an inspector (their account's rank) with a reason; the home visit on the due list. Needs HUB_TEST_BROWSER=1.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, BASE_URL, chromiumSession, POLL, screenshot, seriousAxeViolations, signInAt, skipReason } from './helpers.js';
+import { setRank } from './powers-support.js';
 
 const LSOA = 'E01024633'; // Thanet 006A
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -14,7 +15,7 @@ function localHoursAgo(hoursAgo: number): string {
   return `${p.year}-${p.month}-${p.day}T${pad(Number(p.hour))}:00`;
 }
 
-/** Records an authorisation over the API as the officer (an inspector's authorisation covering Thanet 006A). */
+/** Records an authorisation over the API as the officer (an inspector by their account) covering Thanet 006A. */
 async function authorise(): Promise<void> {
   const a = account('officer');
   const login = await fetch(`${BASE_URL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: a.username, password: a.password }) });
@@ -22,7 +23,7 @@ async function authorise(): Promise<void> {
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const res = await fetch(`${BASE_URL}/api/powers`, {
     method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ type: 'dispersal_authorisation', occurredAt: localHoursAgo(10), startsAt: localHoursAgo(10), endsAt: localHoursAgo(-30), issuer: { agency: 'police', rank: 'inspector' }, place: { lsoaCode: LSOA }, locality: { lsoas: [LSOA] }, grounds: 'Groups fighting near the station (browser test)', articles10And11Regard: true }),
+    body: JSON.stringify({ type: 'dispersal_authorisation', occurredAt: localHoursAgo(10), startsAt: localHoursAgo(10), endsAt: localHoursAgo(-30), issuer: { agency: 'police' }, place: { lsoaCode: LSOA }, locality: { lsoas: [LSOA] }, grounds: 'Groups fighting near the station (browser test)', articles10And11Regard: true }),
   });
   if (res.status !== 201) throw new Error(`authorising -> ${res.status} ${await res.text()}`);
 }
@@ -32,6 +33,7 @@ describe.skipIf(skipReason !== null)(`powers register in Chromium${skipReason ? 
   let page: Page;
   beforeAll(async () => {
     await chromium.start();
+    await setRank('officer', 'inspector');
     await authorise();
     page = (await chromium.open()).page;
     await signInAt(page, 'officer', '/powers/new/dispersal_direction');
@@ -83,7 +85,7 @@ describe.skipIf(skipReason !== null)(`powers register in Chromium${skipReason ? 
     expect(await page.locator('#pf-district-error').textContent()).toContain('A direction needs a dispersal authorisation in force');
     await form().getByLabel(/record it outside the rules/).check();
     await form().getByLabel('Why it was done this way').fill('Given at the scene before the authorisation was extended');
-    await form().getByLabel('Your rank').selectOption('sergeant');
+    expect(await page.getByTestId('pf-recorderRank').textContent()).toBe('Inspector (from your account)');
     await page.getByTestId('power-save').click();
     await page.getByTestId('outside-rules').waitFor(POLL);
     expect(await page.getByTestId('outside-rules').textContent()).toContain('Recorded outside the rules');

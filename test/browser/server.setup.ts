@@ -20,6 +20,8 @@ function sharedData(): string {
 }
 
 function freePort(): Promise<number> {
+  // HUB_TEST_PORT: a fixed port (engineers sharing a machine keep to their own range).
+  if (process.env.HUB_TEST_PORT) return Promise.resolve(Number(process.env.HUB_TEST_PORT));
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {

@@ -15,10 +15,11 @@ import { parseOrThrow } from '../../platform/validate.js';
 import { endOfLondonDay, londonDate, parseInstant } from '../../platform/time/london.js';
 import { assertPersonVisible, lsoaOfPoint } from '../people/index.js';
 import { addSchema, type AddInput } from './powers.schema.js';
+import { applyAccountRank } from './powers.ranks.js';
 import type { AgeBasis, Power, PowerRecordTable, RecordType } from './powers.tables.js';
 import {
   ageAtEvent, checkAdjournment, checkAuthorisation, checkClosureExtension, checkClosureNotice, checkClosureOrder, checkClosureOrderExtension,
-  checkCpn, checkDirection, checkDirectionVariation, checkFixedPenalty, checkS59Seizure, checkS59Warning, checkWarning, normaliseVrm,
+  checkBreach, checkCpn, checkDirection, checkDirectionVariation, checkFixedPenalty, checkS59Seizure, checkS59Warning, checkWarning, normaliseVrm,
   type Locality, type RuleOutcome, type Subject,
 } from './rules/index.js';
 
@@ -29,6 +30,7 @@ export const STAGES: Record<RecordType, { power: Power; stage: string; parent?: 
   cpw: { power: 'cpw', stage: 'warning_issued' },
   cpn: { power: 'cpn', stage: 'notice_issued' },
   cpn_fpn: { power: 'cpn', stage: 'fixed_penalty', parent: ['cpn'] },
+  cpn_breach: { power: 'cpn', stage: 'breached', parent: ['cpn'] },
   s59_warning: { power: 's59', stage: 'warned' },
   s59_seizure: { power: 's59', stage: 'seized' },
   closure_notice: { power: 'closure', stage: 'notice_served' },
@@ -131,6 +133,7 @@ const authorisationLocality = (r: RecordRow): Locality => r.details.locality as 
 /** Runs the rule of the draft's type. Throws 400 for malformed input, 404 for a parent outside scope. */
 export async function evaluateDraft(db: Db, scope: Scope, principal: Principal | null, body: unknown, config: ConfigSnapshot, now: Date): Promise<Evaluated> {
   const input = parseOrThrow(addSchema, body) as AddInput;
+  const rankFrom = await applyAccountRank(db, principal, input);
   const spec = STAGES[input.type];
   const occurredAt = instantOf(input.occurredAt, 'occurredAt');
   let parent: RecordRow | null = null;
@@ -212,6 +215,15 @@ export async function evaluateDraft(db: Db, scope: Scope, principal: Principal |
       details = { failedAt: failedAt.toISOString(), amountGbp: input.amountGbp, maximumGbp: outcome.derived.maximumGbp };
       break;
     }
+    case 'cpn_breach': {
+      conductCategory = parent!.conduct_category;
+      const actionOn = input.actionOn ?? londonDate(occurredAt);
+      const fpns = await db.selectFrom('power_deadline as d').innerJoin('power_record as f', 'f.id', 'd.record_id').select('d.due_on')
+        .where('f.parent_id', '=', parent!.id).where('f.record_type', '=', 'cpn_fpn').where('d.kind', '=', 'fpn_payment').execute();
+      outcome = checkBreach({ breachedAt: occurredAt, cpnIssuedAt: parent!.occurred_at, requirement: input.requirement, action: input.action, actionOn, issuerAgency: issuer.agency, fpnPaymentEnds: fpns.map((f) => String(f.due_on)) }, config);
+      details = { requirement: input.requirement, action: input.action, actionOn, reasonableExcuseConsidered: input.reasonableExcuseConsidered ?? null, notes: input.notes ?? null };
+      break;
+    }
     case 's59_warning': {
       vrm = normaliseVrm(input.vrm);
       outcome = checkS59Warning({ givenAt: occurredAt, subject, vrm }, config);
@@ -275,5 +287,8 @@ export async function evaluateDraft(db: Db, scope: Scope, principal: Principal |
   }
   const age = ['dispersal_authorisation', 'closure_notice', 'closure_extension', 'closure_adjournment', 'closure_order', 'closure_order_extension'].includes(input.type) && !input.subject
     ? { age: null, basis: 'not_applicable' as const } : ageAtEvent(subject, occurredAt);
+  outcome.derived.issuerRank = issuer.rank ?? null;
+  outcome.derived.issuerRankFrom = rankFrom.issuerRankFrom;
+  details = { ...details, issuerRankFrom: rankFrom.issuerRankFrom, ...(input.outsideRules ? { recorderRankFrom: rankFrom.recorderRankFrom } : {}) };
   return { input, outcome, occurredAt, rulesAt, endsAt, ...place, subject, age, vrm, conductCategory, parent, details };
 }

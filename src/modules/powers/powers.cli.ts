@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { POWERS_HELP } from './powers.help.js';
 import { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';
 import { dueList, listTasks, rulesAt, setRule, updateTask } from './powers.tasks.service.js';
+import { listRanks, setRank } from './powers.ranks.js';
 import { addComplaint, caseReviewWarning, listComplaints } from './case-review/complaints.service.js';
 import { listCbos, moveCbo, openCbo, showCbo, varyCbo } from './cbo/cbo.service.js';
 
@@ -98,6 +99,22 @@ export async function runPowers(argv: string[]): Promise<number> {
           '',
         ].join('\n'));
       }
+      return 0;
+    });
+  }
+  if (sub === 'ranks') {
+    const [action, ...more] = rest;
+    const { values: v, positionals } = parseCommandArgs(more, { json: { type: 'boolean' } }, z.object({ json: z.boolean().default(false) }));
+    return withDatabase(async ({ ctx }) => {
+      if (action === 'list' || action === undefined) {
+        const r = await listRanks(ctx);
+        out(r, v.json, () => r.officers.map((o) => `${o.username.padEnd(24)} ${o.rank.replace(/_/g, ' ').padEnd(22)} set by ${o.setBy} on ${o.setAt.slice(0, 10)}\n`).join('') || 'No ranks recorded.\n');
+      } else if (action === 'set') {
+        const [username, rank] = positionals;
+        if (!username || !rank) throw new AppError('validation', 'give the account and the rank, e.g. hub powers ranks set jsmith inspector (none clears it)');
+        const r = await setRank(ctx, { username, rank: rank === 'none' ? null : rank });
+        out(r, v.json, () => `${r.username}: ${r.rank ? r.rank.replace(/_/g, ' ') : 'no rank'}.\n`);
+      } else throw new AppError('validation', `hub powers ranks: give list or set\n${POWERS_HELP}`);
       return 0;
     });
   }

@@ -4,13 +4,16 @@ hub powers show ID [--json]
 hub powers add --type TYPE (--data JSON | --data-file FILE|-) [--json]
 hub powers check --type TYPE (--data JSON | --data-file FILE|-) [--json]
   The ASB powers register: one record and one power-use event per act. TYPE is one of dispersal_authorisation,
-  dispersal_direction, dispersal_variation, cpw, cpn, cpn_fpn, s59_warning, s59_seizure, closure_notice,
+  dispersal_direction, dispersal_variation, cpw, cpn, cpn_fpn, cpn_breach, s59_warning, s59_seizure, closure_notice,
   closure_extension, closure_adjournment, closure_order, closure_order_extension; the JSON body is that of
   POST /api/powers (docs/api.md). A refusal by the rules exits 11 listing every finding; check prints
   {valid, findings, notices, deadlines, ruleVersions, derived} and exits 11 when not valid.
 hub powers rules [--at YYYY-MM-DD] [--json]
 hub powers rules set KEY --value V --from YYYY-MM-DD [--to YYYY-MM-DD] --source TEXT [--json]
   The powers rule values in force on a day, and a new dated value (audited; null switches a rule off).
+hub powers ranks [list] [--json]
+hub powers ranks set USERNAME RANK|none [--json]
+  The rank each officer's account holds (admin; audited). A signed-in officer's acts carry it.
 hub powers due [--as-of YYYY-MM-DD] [--days N] [--json]
 hub powers tasks [--status open|done] [--kind home_visit|outside_rules_review] [--json]
 hub powers task ID (--data JSON | --data-file FILE|-) [--json]

@@ -1,7 +1,7 @@
 /** Roles of the powers register (district scope is applied per record in the services). */
 import type { PolicyTable } from '../../platform/policy.js';
 
-export type PowersAction = 'powers.list' | 'powers.read' | 'powers.check' | 'powers.add' | 'powers.rules' | 'powers.rules_set' | 'powers.due' | 'powers.tasks' | 'powers.task_update' | 'powers.review' | 'complaints.read' | 'complaints.add' | 'cbo.read' | 'cbo.write';
+export type PowersAction = 'powers.list' | 'powers.read' | 'powers.check' | 'powers.add' | 'powers.rules' | 'powers.rules_set' | 'powers.due' | 'powers.tasks' | 'powers.task_update' | 'powers.review' | 'complaints.read' | 'complaints.add' | 'cbo.read' | 'cbo.write' | 'powers.rank_read' | 'powers.ranks';
 
 /**
  * Officers and supervisors record and read in their districts; admins and analysts everywhere;
@@ -20,6 +20,9 @@ export const powersPolicy: PolicyTable<PowersAction> = {
   'powers.tasks': ['admin', 'supervisor', 'officer'],
   'powers.task_update': ['admin', 'supervisor', 'officer'],
   'powers.review': ['admin', 'supervisor'],
+  // Ranks of officers' accounts: each reads their own; only admins list and set them.
+  'powers.rank_read': ['admin', 'analyst', 'supervisor', 'officer'],
+  'powers.ranks': ['admin'],
   // ASB complaints (case review early warning): recorded and read by staff in their districts.
   'complaints.read': ['admin', 'analyst', 'supervisor', 'officer'],
   'complaints.add': ['admin', 'supervisor', 'officer'],

@@ -6,7 +6,7 @@ const REC = 9301;
 const TASK = 9302;
 const staff = ['admin', 'analyst', 'supervisor', 'officer'] as const;
 const recorders = ['admin', 'supervisor', 'officer'] as const;
-const warning = { type: 's59_warning', occurredAt: '2026-11-01T20:00', issuer: { agency: 'police', rank: 'constable' }, place: { district: 'Thanet' }, subject: { name: 'Matrix Rider' }, vrm: 'MA71 RIX' };
+const warning = { type: 's59_warning', occurredAt: '2026-11-01T20:00', issuer: { agency: 'police' }, place: { district: 'Thanet' }, subject: { name: 'Matrix Rider' }, vrm: 'MA71 RIX' };
 
 /** A direction to a child in Thanet (record REC) with its event and an open home-visit task (TASK). */
 async function seed(db: Db): Promise<void> {
@@ -36,6 +36,9 @@ export const powersMatrix: ModuleMatrix = {
     { method: 'GET', path: '/api/powers/due?asOf=2026-11-01', allowed: recorders },
     { method: 'GET', path: '/api/powers/tasks', allowed: recorders },
     { method: 'POST', path: `/api/powers/tasks/${TASK}`, body: { letterSentOn: '2026-11-03' }, allowed: recorders },
+    { method: 'GET', path: '/api/powers/ranks/me', allowed: staff },
+    { method: 'GET', path: '/api/powers/ranks', allowed: ['admin'] },
+    { method: 'POST', path: '/api/powers/ranks', body: { username: 'officer1', rank: 'sergeant' }, allowed: ['admin'] },
     { method: 'GET', path: `/api/powers/${REC}`, allowed: staff },
   ],
 };

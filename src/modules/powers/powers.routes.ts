@@ -8,6 +8,7 @@ import { powersPolicy, type PowersAction } from './powers.policy.js';
 import { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';
 import { dueList, listTasks, rulesAt, setRule, updateTask } from './powers.tasks.service.js';
 import { RECORD_TYPES } from './powers.tables.js';
+import { listRanks, myRank, setRank } from './powers.ranks.js';
 
 const finding = z.object({ rule: z.string(), field: z.string().optional(), message: z.string(), legalSource: z.string().optional() });
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(), findings: z.array(finding).optional() }) });
@@ -30,6 +31,9 @@ const routes = {
   due: createRoute({ method: 'get', path: '/api/powers/due', summary: 'Expiries, appeal deadlines, hearings, payment periods and open tasks due (overdue tasks first)', request: { query: z.object({ asOf: z.string().optional(), days: z.string().optional() }) }, responses: { 200: json(z.object({ asOf: z.string(), until: z.string(), items: z.array(anyObject) }), 'Due'), ...errors } }),
   tasks: createRoute({ method: 'get', path: '/api/powers/tasks', summary: 'Home visits and reviews of acts outside the rules', request: { query: z.object({ status: z.enum(['open', 'done']).optional(), kind: z.enum(['home_visit', 'outside_rules_review']).optional() }) }, responses: { 200: json(z.object({ tasks: z.array(anyObject) }), 'Tasks'), ...errors } }),
   updateTask: createRoute({ method: 'post', path: '/api/powers/tasks/{id}', summary: 'Records a home visit\'s letter, visit and outcome, or a review\'s outcome; done: true finishes it', request: { params: idParam, ...body('{letterSentOn?, visitMadeOn?, outcome?, done?}') }, responses: { 200: json(anyObject, 'The task'), ...errors, 404: err('No such task in your districts'), 409: err('The task is done') } }),
+  myRank: createRoute({ method: 'get', path: '/api/powers/ranks/me', summary: 'Your rank as your account holds it (null: none); acts you record carry it', responses: { 200: json(z.object({ username: z.string().nullable(), rank: z.string().nullable() }), 'Your rank'), ...errors } }),
+  ranks: createRoute({ method: 'get', path: '/api/powers/ranks', summary: 'Ranks held by officers\' accounts (admin)', responses: { 200: json(z.object({ officers: z.array(anyObject) }), 'Ranks'), ...errors } }),
+  setRank: createRoute({ method: 'post', path: '/api/powers/ranks', summary: 'Sets or clears (rank null) the rank of an account (admin; audited)', request: body('{username, rank (constable ... chief_superintendent, or null)}'), responses: { 200: json(z.object({ username: z.string(), rank: z.string().nullable() }), 'Set'), ...errors } }),
   show: createRoute({ method: 'get', path: '/api/powers/{id}', summary: 'One record with its deadlines, tasks, the record it follows and its follow-ups (audited)', request: { params: idParam }, responses: { 200: json(anyObject, 'The record'), ...errors, 404: err('No such record in your districts') } }),
 };
 
@@ -40,6 +44,8 @@ function actionOf(method: string, path: string): PowersAction {
   if (p === '/api/powers/rules') return method === 'GET' ? 'powers.rules' : 'powers.rules_set';
   if (p === '/api/powers/due') return 'powers.due';
   if (p === '/api/powers/tasks') return 'powers.tasks';
+  if (p === '/api/powers/ranks/me') return 'powers.rank_read';
+  if (p === '/api/powers/ranks') return 'powers.ranks';
   if (p.startsWith('/api/powers/tasks/')) return 'powers.task_update';
   return 'powers.read';
 }
@@ -64,6 +70,9 @@ export function powersRoutes({ auditKey }: RouteDeps) {
   app.openapi(routes.due, async (c) => c.json(await dueList(ctx(c), c.req.valid('query')), 200));
   app.openapi(routes.tasks, async (c) => c.json(await listTasks(ctx(c), c.req.valid('query')), 200));
   app.openapi(routes.updateTask, async (c) => c.json(await updateTask(ctx(c), Number(c.req.valid('param').id), c.req.valid('json')), 200));
+  app.openapi(routes.myRank, async (c) => c.json(await myRank(ctx(c)), 200));
+  app.openapi(routes.ranks, async (c) => c.json(await listRanks(ctx(c)), 200));
+  app.openapi(routes.setRank, async (c) => c.json(await setRank(ctx(c), c.req.valid('json')), 200));
   app.openapi(routes.show, async (c) => c.json(await showRecord(ctx(c), Number(c.req.valid('param').id)), 200));
   return app;
 }

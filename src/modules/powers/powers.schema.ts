@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { RANKS } from '../../platform/config-store/index.js';
 import { isCalendarDate } from '../../platform/time/london.js';
 import { ISSUER_AGENCIES, RECORD_TYPES } from './powers.tables.js';
+import { BREACH_ACTIONS } from './rules/cpn.js';
 
 const text = (max = 2000) => z.string().trim().max(max);
 /** YYYY-MM-DDTHH:MM, London time unless an offset is given (checked by the service, naming the field). */
@@ -42,7 +43,7 @@ export const placeSchema = z.object({
 
 export const outsideRulesSchema = z.object({
   reason: text(2000).min(1, 'say why the act was done outside the rules'),
-  recorderRank: z.enum(RANKS, { error: `must be one of ${RANKS.join(', ')}` }),
+  recorderRank: z.enum(RANKS, { error: `must be one of ${RANKS.join(', ')}` }).optional(),
 }).strict();
 
 const common = {
@@ -77,6 +78,10 @@ export const addSchemas = {
   cpw: z.object({ ...common, type: z.literal('cpw'), conductCategory: text(100), conduct: text(2000), requirements, complyBy: date.optional() }),
   cpn: z.object({ ...common, type: z.literal('cpn'), conductCategory: text(100), conduct: text(2000), requirements, timeEnoughConfirmed: z.boolean(), othersInformed: text(1000).optional() }),
   cpn_fpn: z.object({ ...common, type: z.literal('cpn_fpn'), failedAt: instant, amountGbp: z.number().positive().max(100000) }),
+  cpn_breach: z.object({
+    ...common, type: z.literal('cpn_breach'), requirement: text(500), action: z.enum(BREACH_ACTIONS, { error: `must be one of ${BREACH_ACTIONS.join(', ')}` }),
+    actionOn: date.optional(), reasonableExcuseConsidered: text(1000).optional(), notes: text(2000).optional(),
+  }),
   s59_warning: z.object({ ...common, type: z.literal('s59_warning'), vrm: text(12) }),
   s59_seizure: z.object({ ...common, type: z.literal('s59_seizure'), vrm: text(12), warnedThisOccasion: z.boolean(), warningImpracticableReason: text(1000).optional() }),
   closure_notice: z.object({ ...common, type: z.literal('closure_notice'), periodHours: z.union([z.literal(24), z.literal(48)], { error: 'must be 24 or 48' }), premises: text(500), hearingAt: instant.optional(), court: text(200).optional(), licensedPremises: z.boolean().optional() }),

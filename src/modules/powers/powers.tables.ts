@@ -1,9 +1,9 @@
-/** Kysely types of the powers register (db/migrations/0030_powers.sql). */
+/** Kysely types of the powers register (db/migrations/0030_powers.sql, 0075_powers_ranks_breaches.sql). */
 import type { Generated, JSONColumnType } from 'kysely';
 import type { Finding } from '../../platform/errors.js';
 
 export const RECORD_TYPES = [
-  'dispersal_authorisation', 'dispersal_direction', 'dispersal_variation', 'cpw', 'cpn', 'cpn_fpn', 's59_warning', 's59_seizure',
+  'dispersal_authorisation', 'dispersal_direction', 'dispersal_variation', 'cpw', 'cpn', 'cpn_fpn', 'cpn_breach', 's59_warning', 's59_seizure',
   'closure_notice', 'closure_extension', 'closure_adjournment', 'closure_order', 'closure_order_extension',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -100,7 +100,17 @@ export interface PowerTaskTable {
   created_at: Generated<Date>;
 }
 
+/** The rank of an officer's account (an act's issuing rank comes from it, not from what is typed). */
+export interface PowerOfficerRankTable {
+  user_id: number;
+  username: string;
+  rank: string;
+  set_by: string;
+  set_at: Generated<Date>;
+}
+
 export interface PowersTables {
+  power_officer_rank: PowerOfficerRankTable;
   power_record: PowerRecordTable;
   power_deadline: PowerDeadlineTable;
   power_event: PowerEventTable;

@@ -23,6 +23,7 @@ export { EXAMPLE_PLACES, exampleFiles } from './records.example.js';
 export { recordsKeyFingerprint } from './records.keys.js';
 export { parseMapping } from './records.mapping.js';
 export type { RecordsTables } from './records.tables.js';
+export { asbIncidentCounts, asbRepeatPeopleCounts, kindCoverage, recordsInstalled, type IncidentKpiQuery } from './records.kpi.js';
 
 export const recordsModule = defineModule({
   name: 'records',

@@ -16,6 +16,8 @@ import { allow, checkDistrict, childFor, childScope } from './youth.access.js';
 import { categoriesOn, fromList, outcomeTableOn, programmesOn, reframeOn, requiresResponsibilityOn, youthConfig } from './youth.config.js';
 import { deferredOut, laterOutcomeOut, referralOut, workbookOut } from './youth.records.js';
 import { deferredLifecycle, referralFindings, workbookLifecycle } from './youth.rules.js';
+import { childTimeline } from './youth.timeline.js';
+import { powersTimelineFor } from '../powers/index.js';
 import {
   deferredMoveSchema, laterOutcomeSchema, listQuerySchema, newDeferredSchema, newReferralSchema, newWorkbookSchema,
   referralUpdateSchema, sessionSchema, workbookMoveSchema,
@@ -300,15 +302,15 @@ export async function childRecords(ctx: ServiceContext, personId: number) {
     ]);
     if (!workbooks.length && !referrals.length && !deferred.length) throw new AppError('not_found', `No youth records for person ${personId} in your scope`);
     const outcomes = await t.db.selectFrom('youth_later_outcome').selectAll().where('person_id', '=', personId).orderBy('offence_on').execute();
+    const sessions = workbooks.length ? await t.db.selectFrom('youth_session').select(['workbook_id', 'held_on', 'note']).where('workbook_id', 'in', workbooks.map((w) => w.id)).orderBy('held_on').orderBy('id').execute() : [];
+    const powers = await powersTimelineFor(t, personId);
+    const cfg = await youthConfig(t.db);
     await t.audit({ action: 'view', recordType: 'person', recordId: String(personId), details: { youth: true } });
-    const timeline = [
-      ...workbooks.flatMap((w) => [{ on: w.started_on, what: `Workbook started: ${w.category}` },
-        ...(w.completed_on ? [{ on: w.completed_on, what: `Workbook completed: ${w.category}` }] : []),
-        ...(w.ended_on ? [{ on: w.ended_on, what: `Workbook not completed: ${w.not_completed_reason ?? ''}` }] : [])]),
-      ...referrals.flatMap((r) => [{ on: r.referred_on, what: `Referred to ${r.programme}` }, ...(r.completed_on ? [{ on: r.completed_on, what: `${r.programme} completed` }] : [])]),
-      ...deferred.flatMap((d) => [{ on: d.offered_on, what: 'Deferred outcome offered' }, ...(d.final_outcome_on ? [{ on: d.final_outcome_on, what: `Final outcome ${d.final_outcome_code}` }] : [])]),
-      ...outcomes.map((o) => ({ on: o.offence_on, what: `Later formal outcome ${o.outcome_code} (recorded ${o.recorded_on})` })),
-    ].sort((a, b) => a.on.localeCompare(b.on));
+    const timeline = childTimeline({
+      workbooks: workbooks.map((w) => ({ ...workbookOut(w), sessions: sessions.filter((x) => x.workbook_id === w.id).map((x) => ({ heldOn: String(x.held_on), note: x.note })) })),
+      referrals: referrals.map(referralOut), deferred: deferred.map(deferredOut), laterOutcomes: outcomes.map(laterOutcomeOut), powers,
+      outcomeWords: outcomeTableOn(cfg, today(ctx)),
+    });
     return {
       person: { id: child.id, name: `${child.given_name} ${child.family_name}`, dateOfBirth: child.date_of_birth, age: ageAt(child.date_of_birth, today(ctx)) },
       workbooks: workbooks.map(workbookOut), referrals: referrals.map(referralOut), deferred: deferred.map(deferredOut),

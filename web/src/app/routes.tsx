@@ -24,16 +24,23 @@ import { PanelRoute } from '../features/panels/PanelPage';
 import { ReportsPage } from '../features/report/ReportsPage';
 import { EditionPage } from '../features/report/EditionPage';
 import { PowersPage } from '../features/powers/PowersPage';
-import { PowerForm, type FormKind } from '../features/powers/PowerForm';
+import { isFormKind, PowerForm } from '../features/powers/PowerForm';
 import { PowerRecordPage } from '../features/powers/PowerRecordPage';
 import { PowersDuePage } from '../features/powers/PowersDuePage';
 import { CaseReviewsPage } from '../features/powers/CaseReviewsPage';
 import { OffendersPage } from '../features/offenders/OffendersPage';
 import { PersonOffenderPage } from '../features/offenders/PersonOffenderPage';
 import { YouthPage } from '../features/youth/YouthPage';
+import { OperationsPage } from '../features/operations/OperationsPage';
+import { OperationPage } from '../features/operations/OperationPage';
 import { YouthDashboard } from '../features/youth/YouthDashboard';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { mayListIncidents, maySeeCounts, type Me, type Role } from './session';
+import { KpisPage } from '../features/kpis/KpisPage';
+import { TrainingPage } from '../features/training/TrainingPage';
+import { SessionPage } from '../features/training/SessionPage';
+import { EngagementPage } from '../features/engagement/EngagementPage';
+import { CampaignPage, EventPage } from '../features/engagement/EventPage';
 
 export interface AppRoute {
   /** The path; segments like `:id` match any one segment and reach `render` as params. */
@@ -71,17 +78,25 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/panels', title: 'Panels', nav: 'Panels', allowed: (r) => r !== 'auditor', render: (me) => <PanelsPage me={me} /> },
   { path: '/offenders', title: 'Offender management', nav: 'Offenders', allowed: (r) => r !== 'auditor' && r !== 'partner', render: (me) => <OffendersPage me={me} /> },
   { path: '/offenders/people/:id', title: 'Before and after', allowed: (r) => r !== 'auditor' && r !== 'partner', render: (_me, params) => <PersonOffenderPage id={params.id ?? ''} /> },
+  { path: '/operations', title: 'Named operations', nav: 'Operations', allowed: (r) => r !== 'auditor', render: (me) => <OperationsPage me={me} /> },
+  { path: '/operations/:id', title: 'Operation', allowed: (r) => r !== 'auditor', render: (me, params) => <OperationPage me={me} id={params.id ?? ''} /> },
   { path: '/panels/:id', title: 'Panel', allowed: (r) => r !== 'auditor', render: (_me, params) => <PanelRoute id={params.id ?? ''} /> },
   { path: '/report', title: 'Quarterly report', nav: 'Report', allowed: (r) => r !== 'auditor', render: (me) => <ReportsPage me={me} /> },
   { path: '/report/:id', title: 'Report edition', allowed: (r) => r !== 'auditor', render: (me, params) => <EditionPage me={me} id={params.id ?? ''} /> },
   { path: '/powers', title: 'ASB powers', nav: 'Powers', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (me) => <PowersPage me={me} /> },
   { path: '/powers/case-reviews', title: 'ASB case reviews', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <CaseReviewsPage me={me} /> },
   { path: '/powers/due', title: 'Powers due', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: () => <PowersDuePage /> },
-  { path: '/powers/new/:kind', title: 'Record a power', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: (me, params) => (['dispersal_direction', 'cpw', 'cpn'].includes(params.kind ?? '') ? <PowerForm key={params.kind} me={me} kind={params.kind as FormKind} /> : <p className="page">No such form.</p>) },
-  { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (_me, params) => <PowerRecordPage id={params.id ?? ''} /> },
+  { path: '/powers/new/:kind', title: 'Record a power', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: (me, params) => { const kind = params.kind ?? ''; return isFormKind(kind) ? <PowerForm key={kind} me={me} kind={kind} /> : <p className="page">No such form.</p>; } },
+  { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (me, params) => <PowerRecordPage me={me} id={params.id ?? ''} /> },
   { path: '/youth', title: 'My children', nav: 'Youth', allowed: (r) => r !== 'auditor', render: (me) => <YouthPage me={me} /> },
   { path: '/records', title: 'Force records', nav: 'Force records', allowed: mayListIncidents, render: () => <RecordsPage /> },
   { path: '/youth/dashboard', title: 'Youth interventions', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <YouthDashboard /> },
+  { path: '/kpis', title: 'Measures (KPIs)', nav: 'Measures', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <KpisPage /> },
+  { path: '/training', title: 'Training', nav: 'Training', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <TrainingPage me={me} /> },
+  { path: '/training/sessions/:id', title: 'Training session', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <SessionPage me={me} id={params.id ?? ''} /> },
+  { path: '/engagement', title: 'Community engagement', nav: 'Engagement', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <EngagementPage me={me} /> },
+  { path: '/engagement/events/:id', title: 'Engagement event', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <EventPage me={me} id={params.id ?? ''} /> },
+  { path: '/engagement/campaigns/:id', title: 'Campaign', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <CampaignPage me={me} id={params.id ?? ''} /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
 ];

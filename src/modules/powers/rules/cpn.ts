@@ -114,3 +114,49 @@ export function checkFixedPenalty(d: FixedPenaltyDraft, store: ConfigReader): Ru
   r.deadline({ kind: 'fpn_payment', what: 'Fixed penalty payment period ends (no proceedings before then)', due: lastDayFollowing(londonDate(d.issuedAt), days), legalSource: r.source('powers.cpn.fpn_no_proceedings_days') });
   return r.outcome();
 }
+
+export const BREACH_ACTIONS = ['fixed_penalty', 'prosecution', 'remedial_action', 'forfeiture_sought', 'no_further_action'] as const;
+export type BreachAction = (typeof BREACH_ACTIONS)[number];
+
+export interface BreachDraft {
+  /** When the recipient failed to comply. */
+  breachedAt: Date;
+  /** When the CPN breached was issued. */
+  cpnIssuedAt: Date;
+  /** The requirement not met, in the notice's words. */
+  requirement: string;
+  action: BreachAction;
+  /** London date the action was decided (proceedings started, remedial action taken...). */
+  actionOn: string;
+  issuerAgency: string;
+  /** Last days of the payment periods of fixed penalties already issued for this notice (London dates). */
+  fpnPaymentEnds: readonly string[];
+}
+
+/**
+ * s48(1): failing to comply with a CPN without reasonable excuse is an offence, so a breach comes
+ * after the notice and names the requirement not met. s47(1): remedial action in default is the
+ * local authority's (the agencies are a dated setting). s52(5): no proceedings for the offence
+ * "before the end of the period of 14 days following the date of the notice" of a fixed penalty
+ * already issued: a prosecution decided on or before the last day of that period is refused.
+ */
+export function checkBreach(d: BreachDraft, store: ConfigReader): RuleOutcome {
+  const r = new RuleRun(store, d.breachedAt);
+  if (d.breachedAt.getTime() < d.cpnIssuedAt.getTime()) {
+    r.refuse('cpn.breach_after_notice', 'occurredAt', `A breach comes after the notice: the CPN was issued on ${londonDate(d.cpnIssuedAt)}.`, `${ACT_2014} s48(1)`);
+  }
+  if (!d.requirement.trim()) r.refuse('cpn.breach_requirement', 'requirement', 'Say which requirement of the notice was not met.', `${ACT_2014} s48(1)`);
+  if (d.actionOn < londonDate(d.breachedAt)) r.refuse('cpn.breach_action_date', 'actionOn', `The action follows the breach of ${londonDate(d.breachedAt)}.`, `${ACT_2014} s48(1)`);
+  if (d.action === 'remedial_action') {
+    const who = r.need<string[]>('powers.cpn.remedial_action_agencies');
+    if (!who.includes(d.issuerAgency)) {
+      r.refuse('cpn.remedial_action_agency', 'action', `Remedial action in default is taken by ${who.map((a) => a.replace(/_/g, ' ')).join(' or ')}, not by ${d.issuerAgency.replace(/_/g, ' ')}.`, r.source('powers.cpn.remedial_action_agencies'));
+    }
+  }
+  if (d.action === 'prosecution') {
+    const open = [...d.fpnPaymentEnds].sort().filter((end) => d.actionOn <= end).pop();
+    if (open) r.refuse('cpn.breach_fpn_period', 'action', `No proceedings while a fixed penalty can still be paid: its payment period ends on ${open}.`, `${ACT_2014} s52(5)`);
+  }
+  r.derived.action = d.action;
+  return r.outcome();
+}

@@ -108,6 +108,11 @@ export const POWERS_DEFAULTS = {
     kind: 'money_gbp',
     versions: [always(null, 'Crime and Policing Act 2026 (amends 2014 Act s52(7)): commencement not found (verify); switched off until a date is set')],
   },
+  'powers.cpn.remedial_action_agencies': {
+    description: 'Who may take remedial action in default when a CPN requirement to do something is not met (issuer agencies).',
+    kind: 'code_list',
+    versions: [always(['local_authority'], 'Anti-social Behaviour, Crime and Policing Act 2014 s47(1)')],
+  },
   'powers.closure.notice_min_rank': {
     description: 'Lowest police rank that may issue a closure notice (24 hours).',
     kind: 'rank',

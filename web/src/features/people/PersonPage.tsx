@@ -9,6 +9,7 @@ import { BreakGlassForm } from './BreakGlass';
 import { MergePanel } from './MergePanel';
 import { PersonAdditions } from './PersonAdditions';
 import { SharingPanel } from './SharingPanel';
+import { ChildTimeline } from '../youth/ChildTimeline';
 
 const RECORD_PATH: Record<string, string> = { problem: '/problems/', plan: '/plans/' };
 
@@ -108,6 +109,7 @@ export function PersonPage({ me, id }: { me: Me; id: string }) {
           ) : null}
         </>
       ) : null}
+      {!broken && me.role !== 'auditor' ? <ChildTimeline me={me} personId={p.id} /> : null}
       {['admin', 'supervisor', 'officer'].includes(me.role) && !broken ? <PersonAdditions me={me} id={p.id} onChanged={person.reload} /> : null}
       <SharingPanel me={me} type="people" id={p.id} sharing={p.sharing} onChanged={person.reload} />
       {me.role === 'admin' || me.role === 'supervisor' ? <MergePanel type="people" id={p.id} /> : null}

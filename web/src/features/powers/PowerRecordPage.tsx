@@ -3,12 +3,22 @@
 import { ErrorMessage, Loading } from '../../app/ErrorMessage';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/useApi';
-import { ageText, AGENCY_LABEL, getRecord, londonTime, RANK_LABEL, TASK_LABEL, TYPE_LABEL } from './api';
+import type { Me } from '../../app/session';
+import { ageText, AGENCY_LABEL, BREACH_ACTION_LABEL, getRecord, londonTime, mayRecord, RANK_LABEL, TASK_LABEL, TYPE_LABEL } from './api';
 import './powers.css';
 
 const yes = (b: unknown) => (b === true ? 'Yes' : b === false ? 'No' : '–');
 
-export function PowerRecordPage({ id }: { id: string }) {
+/** The acts that may follow one of this type, with the words of their link. */
+const NEXT: Record<string, [string, string][]> = {
+  dispersal_direction: [['dispersal_variation', 'Vary or withdraw this direction']],
+  cpn: [['cpn_breach', 'Record a breach of this notice'], ['cpn_fpn', 'Record a fixed penalty']],
+  closure_notice: [['closure_extension', 'Extend this notice'], ['closure_adjournment', 'Record an adjourned hearing'], ['closure_order', 'Record the closure order']],
+  closure_order: [['closure_order_extension', 'Record an extension of the order']],
+};
+const RANK_FROM: Record<string, string> = { account: 'from the officer\'s account', stated: 'as stated when recorded, not from an account' };
+
+export function PowerRecordPage({ me, id }: { me: Me; id: string }) {
   const r = useApi(`power:${id}`, (s) => getRecord(id, s));
   if (r.error) return <div className="page"><ErrorMessage error={r.error} what="this record" onRetry={r.reload} /></div>;
   if (!r.data) return <div className="page"><Loading what="the record" /></div>;
@@ -37,8 +47,21 @@ export function PowerRecordPage({ id }: { id: string }) {
           {Array.isArray(d.requirements) ? <><dt>Requirements</dt><dd><ul>{(d.requirements as string[]).map((q) => <li key={q}>{q}</li>)}</ul></dd></> : null}
           {'inWriting' in d ? <><dt>In writing</dt><dd>{yes(d.inWriting)}{d.notInWritingReason ? ` (${String(d.notInWritingReason)})` : ''}</dd><dt>Offence warning given</dt><dd>{yes(d.offenceWarningGiven)}</dd></> : null}
           {d.grounds ? <><dt>Grounds</dt><dd>{String(d.grounds)}</dd></> : null}
+          {d.startsAt ? <><dt>Powers from</dt><dd>{londonTime(String(d.startsAt))}</dd></> : null}
+          {d.locality && typeof d.locality === 'object' ? <><dt>Locality</dt><dd>{[(d.locality as { description?: string }).description, ((d.locality as { lsoas?: string[] }).lsoas ?? []).join(', ')].filter(Boolean).join(': ')}</dd></> : null}
+          {'articles10And11Regard' in d ? <><dt>Regard to freedom of expression and assembly</dt><dd>{yes(d.articles10And11Regard)}</dd></> : null}
+          {d.excludedArea ? <><dt>Area excluded from</dt><dd>{String(d.excludedArea)}</dd></> : null}
+          {d.removedTo && typeof d.removedTo === 'object' ? <><dt>Taken to</dt><dd>{(d.removedTo as { kind: string }).kind === 'home' ? 'Home' : 'A place of safety'}: {(d.removedTo as { where: string }).where}</dd></> : null}
+          {Array.isArray(d.surrenderedItems) && d.surrenderedItems.length ? <><dt>Items surrendered</dt><dd>{(d.surrenderedItems as string[]).join('; ')}</dd></> : null}
+          {'withdrawn' in d ? <><dt>Withdrawn</dt><dd>{yes(d.withdrawn)}</dd><dt>Person told of the change</dt><dd>{yes(d.noticeGiven)}</dd></> : null}
+          {d.requirement ? <><dt>Requirement not met</dt><dd>{String(d.requirement)}</dd></> : null}
+          {d.action ? <><dt>What was done</dt><dd>{BREACH_ACTION_LABEL[String(d.action)] ?? String(d.action)}{d.actionOn ? ` (${String(d.actionOn)})` : ''}</dd></> : null}
+          {d.reasonableExcuseConsidered ? <><dt>Excuse considered</dt><dd>{String(d.reasonableExcuseConsidered)}</dd></> : null}
+          {typeof d.amountGbp === 'number' ? <><dt>Amount</dt><dd>£{String(d.amountGbp)}</dd></> : null}
+          {d.hearingAt ? <><dt>Hearing</dt><dd>{londonTime(String(d.hearingAt))}{d.court ? `, ${String(d.court)}` : ''}</dd></> : null}
+          {d.adjournedTo ? <><dt>Adjourned to</dt><dd>{String(d.adjournedTo)}{d.noticeContinues ? ' (notice continues)' : ''}</dd></> : null}
           {d.premises ? <><dt>Premises</dt><dd>{String(d.premises)}</dd></> : null}
-          <dt>By</dt><dd>{x.issuer.rank ? RANK_LABEL[x.issuer.rank] : AGENCY_LABEL[x.issuer.agency]}{x.issuer.name ? `, ${x.issuer.name}` : ''}</dd>
+          <dt>By</dt><dd>{x.issuer.rank ? RANK_LABEL[x.issuer.rank] : AGENCY_LABEL[x.issuer.agency]}{x.issuer.name ? `, ${x.issuer.name}` : ''}{x.issuer.rank && d.issuerRankFrom ? <span className="powers-source"> (rank {RANK_FROM[String(d.issuerRankFrom)]})</span> : null}</dd>
         </dl>
       </section>
       {x.notices.length ? <section className="panel"><h2 className="panel__title">Notes</h2><ul>{x.notices.map((n) => <li key={n.rule}>{n.message}</li>)}</ul></section> : null}
@@ -52,6 +75,11 @@ export function PowerRecordPage({ id }: { id: string }) {
           {x.parent ? <li>Follows: <Link to={`/powers/${x.parent.id}`}>{TYPE_LABEL[x.parent.type]} of {londonTime(x.parent.occurredAt)}</Link></li> : null}
           {x.followUps.map((f) => <li key={f.id}>Followed by: <Link to={`/powers/${f.id}`}>{TYPE_LABEL[f.type]} of {londonTime(f.occurredAt)}</Link></li>)}
         </ul></section>
+      ) : null}
+      {mayRecord(me.role) && NEXT[x.type] ? (
+        <section className="panel"><h2 className="panel__title">What happened next</h2>
+          <p className="powers-actions">{NEXT[x.type]!.map(([k, words]) => <Link key={k} className="button button--secondary" to={`/powers/new/${k}?parent=${x.id}`}>{words}</Link>)}</p>
+        </section>
       ) : null}
       <details><summary>Rules this was judged by</summary><p className="powers-source">{x.ruleVersions.join(', ') || 'none recorded'}</p></details>
     </div>

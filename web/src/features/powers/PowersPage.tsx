@@ -18,8 +18,12 @@ export function PowersPage({ me }: { me: Me }) {
       {mayRecord(me.role) ? (
         <p className="powers-actions">
           <Link className="button" to="/powers/new/dispersal_direction">Record a dispersal direction</Link>
+          <Link className="button button--secondary" to="/powers/new/dispersal_authorisation">Authorise dispersal</Link>
           <Link className="button button--secondary" to="/powers/new/cpw">Record a written warning (CPW)</Link>
           <Link className="button button--secondary" to="/powers/new/cpn">Record a notice (CPN)</Link>
+          <Link className="button button--secondary" to="/powers/new/s59_warning">Vehicle warning (s59)</Link>
+          <Link className="button button--secondary" to="/powers/new/s59_seizure">Vehicle seizure (s59)</Link>
+          <Link className="button button--secondary" to="/powers/new/closure_notice">Closure notice</Link>
           <Link className="button button--secondary" to="/powers/due">Due and home visits</Link>
         </p>
       ) : null}

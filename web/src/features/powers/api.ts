@@ -4,7 +4,7 @@ import type { Role } from '../../app/session';
 
 export const TYPE_LABEL: Record<string, string> = {
   dispersal_authorisation: 'Dispersal authorisation', dispersal_direction: 'Dispersal direction', dispersal_variation: 'Direction varied or withdrawn',
-  cpw: 'Community protection warning', cpn: 'Community protection notice', cpn_fpn: 'Fixed penalty (CPN breach)',
+  cpw: 'Community protection warning', cpn: 'Community protection notice', cpn_fpn: 'Fixed penalty (CPN breach)', cpn_breach: 'CPN breach',
   s59_warning: 'Vehicle warning (s59)', s59_seizure: 'Vehicle seizure (s59)', closure_notice: 'Closure notice', closure_extension: 'Closure notice extended',
   closure_adjournment: 'Closure hearing adjourned', closure_order: 'Closure order', closure_order_extension: 'Closure order extended',
 };
@@ -12,6 +12,10 @@ export const RANK_LABEL: Record<string, string> = {
   constable: 'Constable', sergeant: 'Sergeant', inspector: 'Inspector', chief_inspector: 'Chief inspector', superintendent: 'Superintendent', chief_superintendent: 'Chief superintendent',
 };
 export const AGENCY_LABEL: Record<string, string> = { police: 'Police', local_authority: 'Local authority', housing_provider: 'Housing provider', other: 'Other' };
+export const BREACH_ACTION_LABEL: Record<string, string> = {
+  fixed_penalty: 'Fixed penalty notice offered', prosecution: 'Prosecution for the offence', remedial_action: 'Remedial action in default (local authority)',
+  forfeiture_sought: 'Forfeiture of items sought', no_further_action: 'No further action',
+};
 export const TASK_LABEL: Record<string, string> = { home_visit: 'Home visit to the parent or carer', outside_rules_review: 'Review of an act outside the rules' };
 
 export const mayRecord = (role: Role) => role === 'admin' || role === 'supervisor' || role === 'officer';
@@ -34,6 +38,7 @@ export interface RecordDetail {
 }
 export interface DueItem { kind: string; recordId: number; recordType: string; what: string; district: string | null; due: string; overdue: boolean; legalSource?: string }
 
+export const getMyRank = (signal?: AbortSignal) => apiGet<{ username: string | null; rank: string | null }>('/api/powers/ranks/me', {}, signal);
 export const listRecords = (query: Record<string, string | undefined>, signal?: AbortSignal) => apiGet<{ records: RecordSummary[]; total: number }>('/api/powers', query, signal);
 export const getRecord = (id: string, signal?: AbortSignal) => apiGet<RecordDetail>(`/api/powers/${encodeURIComponent(id)}`, {}, signal);
 export const checkDraft = (body: unknown) => apiSend<CheckResult>('POST', '/api/powers/check', body);

@@ -30,3 +30,15 @@ export const getCounts = (quarter: string, signal?: AbortSignal) => apiGet<Count
 export const getLists = (signal?: AbortSignal) => apiGet<Lists>('/api/youth/lists', {}, signal);
 export const createWorkbook = (body: unknown) => apiSend<{ id: number }>('POST', '/api/youth/workbooks', body);
 export const offerDeferred = (body: unknown) => apiSend<{ id: number }>('POST', '/api/youth/deferred', body);
+
+export interface TimelineEntry { on: string; kind: string; what: string; record: { type: string; id: number } }
+export interface ChildWorkbook { id: number; category: string; status: string; startedOn: string; nextSessionOn: string | null; district: string }
+export interface ChildDeferred { id: number; state: string; offeredOn: string; provider: string | null; deadline: string | null; district: string }
+export interface ChildRecords {
+  person: { id: number; name: string; dateOfBirth: string | null; age: number | null };
+  workbooks: ChildWorkbook[]; deferred: ChildDeferred[]; timeline: TimelineEntry[];
+}
+export const getChild = (personId: number, signal?: AbortSignal) => apiGet<ChildRecords>(`/api/youth/children/${personId}`, {}, signal);
+export const moveWorkbook = (id: number, body: unknown) => apiSend<unknown>('POST', `/api/youth/workbooks/${id}/status`, body);
+export const addSession = (id: number, body: unknown) => apiSend<unknown>('POST', `/api/youth/workbooks/${id}/sessions`, body);
+export const moveDeferred = (id: number, body: unknown) => apiSend<unknown>('POST', `/api/youth/deferred/${id}/status`, body);
