@@ -82,7 +82,3 @@ export interface RecordsTables {
 declare module '../../platform/db/schema.js' {
   interface Database extends RecordsTables {}
 }
-
-declare module '../../platform/db/schema.js' {
-  interface Database extends RecordsTables {}
-}
