@@ -96,7 +96,10 @@ module.exports = {
       name: 'no-circular-between-modules',
       severity: 'warn',
       from: { path: '^src/modules/' },
-      to: { circular: true },
+      // A module's index.ts loads its command runners lazily (import()) and they import the index back:
+      // such cycles are resolved at run time, after both have loaded, so they are not counted; nor are
+      // type-only imports, which do not exist at run time.
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['dynamic-import', 'type-only'] } },
     },
   ],
   options: {

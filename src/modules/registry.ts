@@ -28,6 +28,8 @@ import { offendersModule } from './offenders/index.js';
 import { reportModule } from './report/index.js';
 import { trainingModule } from './training/index.js';
 import { engagementModule } from './engagement/index.js';
+import { recordsModule } from './records/index.js';
+import { kpisModule } from './kpis/index.js';
 
 export const hubModules: readonly HubModule[] = [
   identityModule,
@@ -52,4 +54,6 @@ export const hubModules: readonly HubModule[] = [
   reportModule,
   trainingModule,
   engagementModule,
+  recordsModule,
+  kpisModule,
 ];

@@ -13,6 +13,8 @@ import { youthMatrix } from '../modules/youth/youth.route-matrix.js';
 import { offendersMatrix } from '../modules/offenders/offenders.route-matrix.js';
 import { trainingMatrix } from '../modules/training/training.route-matrix.js';
 import { engagementMatrix } from '../modules/engagement/engagement.route-matrix.js';
+import { recordsMatrix } from '../modules/records/records.route-matrix.js';
+import { kpisMatrix } from '../modules/kpis/kpis.route-matrix.js';
 
 export type { MatrixRoute, ModuleMatrix } from '../platform/module/route-matrix.js';
 import type { ModuleMatrix } from '../platform/module/route-matrix.js';
@@ -27,4 +29,6 @@ export const MODULE_MATRICES: readonly ModuleMatrix[] = [
   offendersMatrix,
   trainingMatrix,
   engagementMatrix,
+  recordsMatrix,
+  kpisMatrix,
 ];

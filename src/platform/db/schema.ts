@@ -2,7 +2,7 @@
  * The database as Kysely sees it: the union of every module's tables. Platform code imports no
  * module, so each module adds its own tables from its `NAME.tables.ts` by declaration merging:
  *
- *   declare module '../../platform/db/schema.js' {
+ *   declare module './schema.js' {
  *     interface Database extends ThingTables {}
  *   }
  */

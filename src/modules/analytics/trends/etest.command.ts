@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseOptions, wantsHelp } from './cli-options.js';
-import { poissonETest } from './etest.js';
+import { poissonETest } from '../../../platform/stats/etest.js';
 import { etestParams } from './trends.schema.js';
 import { formatP } from './year-on-year.js';
 import { cliIo } from '../../../platform/cli/io.js';

@@ -1,4 +1,4 @@
-import { poissonETest } from './etest.js';
+import { poissonETest } from '../../../platform/stats/etest.js';
 import { monthRange, yearOnYearWindows, type MonthWindow } from '../months.js';
 
 export interface WindowCount extends MonthWindow {

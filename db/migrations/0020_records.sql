@@ -25,14 +25,16 @@ create table records_import (
 create table records_coverage (
   id serial primary key,
   import_id integer not null references records_import (id) on delete cascade,
-  kind text not null,
+  kind text not null check (kind in ('crimes', 'incidents', 'outcomes')),
   covered_from date not null,
   covered_to date not null check (covered_to >= covered_from)
 );
 create index records_coverage_kind_idx on records_coverage (kind, covered_from);
 
 -- One row per row of a crime extract: a crime with several victims has one row per victim
--- (same reference). Rows are loaded with COPY; import_id says which import holds them.
+-- (same reference). Rows are loaded with COPY before their records_import row is written (in the
+-- same transaction), so import_id has no foreign key: the import code deletes rows with their
+-- import (replacement, demo removal). Person keys are 64 hex digits (checked on records_person_key).
 create table records_crime (
   import_id integer not null,
   line_no integer not null,
@@ -87,11 +89,12 @@ create table records_outcome (
 );
 create index records_outcome_on_idx on records_outcome (outcome_on);
 create index records_outcome_crime_idx on records_outcome (crime_reference);
+create index records_outcome_person_idx on records_outcome (person_key) where person_key is not null;
 
 -- Every person key seen in an extract; person_id once an officer has linked it to a person record.
 create table records_person_key (
   person_key text primary key check (person_key ~ '^[0-9a-f]{64}$'),
-  person_id integer references person (id) on delete set null,
+  person_id bigint references person (id) on delete set null,
   first_seen_at timestamptz not null default now(),
   linked_by text,
   linked_at timestamptz

@@ -1,4 +1,4 @@
-import { AppError } from '../../../platform/errors.js';
+import { AppError } from '../errors.js';
 import { poissonSupport, type Support } from './poisson.js';
 
 export type Alternative = 'two-sided' | 'less' | 'greater';
