@@ -61,4 +61,15 @@ describe('hub training and hub engagement', () => {
     const unknown = await run(['nothing']);
     expect(unknown.code).toBe(2);
   });
+
+  it('puts training attendance and public feedback under retention review', async () => {
+    const r = await runHub(['retention', 'review', '--as-of', '2040-01-01', '--json'], t.env);
+    expect(r.code, r.stderr).toBe(0);
+    const due = (JSON.parse(r.stdout) as { due: { rule: { recordType: string; action: string }; count: number }[] }).due;
+    // one attendance (session 2024-02-29, 72 months), two pieces of feedback (2025-08, 36 months)
+    expect(due.filter((d) => ['training_attendance', 'engagement_feedback'].includes(d.rule.recordType)).map((d) => [d.rule.recordType, d.rule.action, d.count]).sort()).toEqual([
+      ['engagement_feedback', 'review', 2],
+      ['training_attendance', 'review', 1],
+    ]);
+  });
 });

@@ -17,5 +17,6 @@ export interface TrainingTables {
 
 // This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
 declare module '../../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging needs the empty body
   interface Database extends TrainingTables {}
 }
