@@ -15,7 +15,7 @@ export function TopOffenders({ me }: { me: Me }) {
   return (
     <section className="panel" aria-labelledby="top-title" data-testid="top-offenders">
       <h2 className="panel__title" id="top-title">Top 20 offenders{list.data ? ` in ${list.data.district}, ${list.data.period.from} to ${list.data.period.to}` : ''}</h2>
-      <form className="field-row" onSubmit={(e) => { e.preventDefault(); setDistrict(typed.trim()); }}>
+      <form onSubmit={(e) => { e.preventDefault(); setDistrict(typed.trim()); }}>
         <div className="field">
           <label className="field__label" htmlFor="top-district">District</label>
           <input id="top-district" className="input" value={typed} onChange={(e) => setTyped(e.target.value)} list="top-districts" />
