@@ -186,6 +186,19 @@ describe('offender management over HTTP', () => {
     expect((await call('officer', '/api/offenders/top')).status).toBe(400);
   });
 
+  it('top N: the powers register\'s enforcement in the period beside each person (through the powers module), none outside it', async () => {
+    const cpw = { type: 'cpw', issuer: { agency: 'police', rank: 'constable' }, place: { district: 'Thanet' }, subject: { personId: 1 }, conductCategory: 'Harassment', conduct: 'Abuse of shop staff', requirements: ['Do not enter the Westwood Cross shops'] };
+    const added = await call('admin', '/api/powers', 'POST', { ...cpw, occurredAt: '2026-11-10T10:00' });
+    expect(added.status, await added.clone().text()).toBe(201);
+    const old = await call('admin', '/api/powers', 'POST', { type: 's59_warning', issuer: { agency: 'police' }, place: { district: 'Thanet' }, subject: { personId: 2 }, vrm: 'KX10 ABC', occurredAt: '2024-01-10T10:00' });
+    expect(old.status, await old.clone().text()).toBe(201);
+    const top = (await (await call('analyst', '/api/offenders/top?district=Thanet&to=2026-12-01&n=5')).json()) as { people: { personId: number; enforcement: { type: string; on: string; what: string }[] }[]; provenance: { enforcement: string; limits: string[] } };
+    expect(top.people.find((p) => p.personId === 1)!.enforcement).toEqual([expect.objectContaining({ type: 'cpw', on: '2026-11-10', what: 'Community protection warning (harassment) on 2026-11-10' })]);
+    expect(top.people.find((p) => p.personId === 2)!.enforcement).toEqual([]);
+    expect(top.provenance.enforcement).toMatch(/^Acts recorded in the ASB powers register against each person from \d{4}-\d{2}-\d{2} to 2026-12-01/);
+    expect(top.provenance.limits.join(' ')).not.toMatch(/no powers register/);
+  });
+
   it('counts for the report: tags in use by funder on a day, inventory, cohort sizes', async () => {
     const c = (await (await call('admin', '/api/offenders/counts?asOf=2026-03-15')).json()) as { tagsInUseByFunder: unknown[]; cohortSizes: unknown[]; provenance: { demo: boolean } };
     expect(c.tagsInUseByFunder).toEqual([{ funder: 'VRU', type: 'alcohol', count: 1 }, { funder: 'VRU', type: 'gps', count: 1 }]);

@@ -7,11 +7,14 @@ import { parseOrThrow } from '../../platform/validate.js';
 import { assertOwnDistrict, can, districtScope, knownDistrict } from './offenders.access.js';
 import { countsQuery, topQuery } from './offenders.schema.js';
 import { peopleOffenceSource } from './sources.js';
+import { enforcementOf } from '../powers/index.js';
 import { rankOffenders, scoringOf, scoringStatement, type RankedPerson } from './top-n.js';
 
 export interface TopEntry extends RankedPerson {
   name: string;
   interventions: string[];
+  /** Enforcement acts in the powers register against the person in the period (newest first). */
+  enforcement: { recordId: number; type: string; on: string; what: string }[];
 }
 
 export async function topOffenders(ctx: ServiceContext, query: unknown) {
@@ -42,11 +45,12 @@ export async function topOffenders(ctx: ServiceContext, query: unknown) {
         where a.person_id in (${list}) and a.ended_on is null and ${districtScope(ctx, sql`t.district`)}`.execute(ctx.db)).rows;
     for (const r of rows) interventions.set(Number(r.person_id), [...(interventions.get(Number(r.person_id)) ?? []), r.what.replace(' gps ', ' GPS ').replace(' alcohol ', ' alcohol ')]);
   }
+  const enforcement = await enforcementOf(ctx, ids, to, scoring.lookbackDays);
   await ctx.tx((t) => t.audit({ action: 'view', recordType: 'person', recordId: 'top-n', purpose: 'top N offender list', details: { district, to, n, people: ids } }));
   return {
     district, period, n,
-    people: ranked.map((r) => ({ ...r, name: names.get(r.personId) ?? '', interventions: interventions.get(r.personId) ?? [] })) as TopEntry[],
-    provenance: { source: source.name, limits: source.limits, scoring: scoringStatement(scoring, period), scoringVersion: setting.versionId, scoringSource: setting.source },
+    people: ranked.map((r) => ({ ...r, name: names.get(r.personId) ?? '', interventions: interventions.get(r.personId) ?? [], enforcement: (enforcement.get(r.personId) ?? []).map(({ endsAt: _e, ...x }) => x) })) as TopEntry[],
+    provenance: { source: source.name, limits: source.limits, enforcement: `Acts recorded in the ASB powers register against each person from ${period.from} to ${period.to} in your districts: dispersal directions, community protection warnings and notices, their breaches and fixed penalties, vehicle warnings and seizures.`, scoring: scoringStatement(scoring, period), scoringVersion: setting.versionId, scoringSource: setting.source },
   };
 }
 

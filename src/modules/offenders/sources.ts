@@ -36,7 +36,6 @@ export function peopleOffenceSource(db: Db): OffenceSource {
     name: SOURCE,
     limits: [
       'Ranked on occurrences recorded against people in Prevention Hub as offender; force records are not linked yet.',
-      'Enforcement from a powers register is not shown: no powers register is held yet.',
     ],
     offences: async (q) => {
       const r = await sql<{ person_id: number; on: string; category: string; district: string }>`

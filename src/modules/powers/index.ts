@@ -40,4 +40,4 @@ export const powersModule = defineModule({
   demo: { order: 50, seed: seedPowersDemo, remove: removePowersDemo },
   report: powersReport,
 });
-export { powersTimelineFor, type PowersTimelineEntry } from './powers.person.js';
+export { powersTimelineFor, enforcementOf, type PowersTimelineEntry, type EnforcementEntry } from './powers.person.js';

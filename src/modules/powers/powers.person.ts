@@ -29,3 +29,33 @@ export async function powersTimelineFor(t: { db: Db; scope: Scope }, personId: n
   }
   return out;
 }
+
+/** One enforcement act against a person, for lists of people (the offenders module's top N). */
+export interface EnforcementEntry { recordId: number; type: string; on: string; what: string; endsAt: string | null }
+
+const ENFORCEMENT_WORDS: Record<string, string> = {
+  dispersal_direction: 'Dispersal direction', cpw: 'Community protection warning', cpn: 'Community protection notice', cpn_fpn: 'Fixed penalty (CPN breach)',
+  cpn_breach: 'CPN breach', s59_warning: 'Vehicle warning (s59)', s59_seizure: 'Vehicle seizure (s59)',
+};
+
+/**
+ * The enforcement acts recorded against each person in the last `sinceDays` days up to `asOf`
+ * (London dates), newest first, within the caller's scope: dispersal directions, CPWs, CPNs, their
+ * breaches and fixed penalties, s59 warnings and seizures. Acts recorded outside the rules say so.
+ */
+export async function enforcementOf(t: { db: Db; scope: Scope }, personIds: readonly number[], asOf: string, sinceDays: number): Promise<Map<number, EnforcementEntry[]>> {
+  const out = new Map<number, EnforcementEntry[]>();
+  if (!personIds.length) return out;
+  const rows = await t.db.selectFrom('power_record as r').select(['r.id', 'r.person_id', 'r.record_type', 'r.occurred_at', 'r.ends_at', 'r.conduct_category', 'r.outside_rules'])
+    .where('r.person_id', 'in', [...personIds]).where('r.record_type', 'in', Object.keys(ENFORCEMENT_WORDS) as never[]).where(inScope(t.scope))
+    .orderBy('r.occurred_at', 'desc').orderBy('r.id', 'desc').execute();
+  const from = new Date(`${asOf}T00:00:00Z`).getTime() - sinceDays * 86_400_000;
+  for (const r of rows) {
+    const on = londonDate(r.occurred_at);
+    if (on > asOf || new Date(`${on}T00:00:00Z`).getTime() < from) continue;
+    const list = out.get(Number(r.person_id)) ?? [];
+    list.push({ recordId: r.id, type: r.record_type, on, endsAt: r.ends_at?.toISOString() ?? null, what: `${ENFORCEMENT_WORDS[r.record_type]}${r.conduct_category ? ` (${r.conduct_category})` : ''} on ${on}${r.outside_rules ? ', recorded outside the rules' : ''}` });
+    out.set(Number(r.person_id), list);
+  }
+  return out;
+}

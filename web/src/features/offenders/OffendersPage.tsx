@@ -6,6 +6,8 @@ import type { Me } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { opt, SpecForm } from '../plans/SpecForm';
 import '../plans/plans.css';
+import '../powers/powers.css';
+import { TopOffenders } from './TopOffenders';
 import { addMember, allocateTag, createCohort, listCohorts, listTags, mayManage, mayRecord, returnTag, STATUS_LABEL, TAG_TYPE_LABEL, type Tag } from './api';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -107,6 +109,7 @@ export function OffendersPage({ me }: { me: Me }) {
           return tag ? <TagForms tag={tag} onDone={() => { setOpen(null); tags.reload(); cohorts.reload(); }} /> : null;
         })() : null}
       </section>
+      <TopOffenders me={me} />
     </div>
   );
 }

@@ -36,3 +36,13 @@ export async function caseStudyFile(id: string, body: Record<string, unknown>): 
 export const createCohort = (body: unknown) => apiSend<Cohort>('POST', '/api/offenders/cohorts', body);
 export const addMember = (cohortId: number, body: unknown) => apiSend<Cohort>('POST', `/api/offenders/cohorts/${cohortId}/members`, body);
 export const mayManage = (r: Role) => r === 'admin' || r === 'supervisor';
+
+export interface TopPerson {
+  rank: number; personId: number; name: string; offences: number; latest: string; score: number; byCategory: Record<string, number>;
+  interventions: string[]; enforcement: { recordId: number; type: string; on: string; what: string }[];
+}
+export interface TopList {
+  district: string; period: { from: string; to: string }; n: number; people: TopPerson[];
+  provenance: { source: string; limits: string[]; scoring: string; scoringVersion: string; scoringSource: string; enforcement: string };
+}
+export const topOffenders = (q: { district: string; n?: string }, signal?: AbortSignal) => apiGet<TopList>('/api/offenders/top', q, signal);
