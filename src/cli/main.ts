@@ -2,6 +2,8 @@ import { AppError, asAppError, toExitCode } from '../platform/errors.js';
 import { helpOf } from './help.js';
 import { cliIo, withCliIo, type CliIo } from './io.js';
 import { moduleCommands } from '../modules/composition.js';
+import { Readable } from 'node:stream';
+import { askRunningServer, HandOffToServer } from './local-socket.js';
 
 interface Command {
   help: string;
@@ -79,10 +81,34 @@ export async function main(options: MainOptions): Promise<number> {
     stdin: options.stdin ?? process.stdin,
     stdout: options.stdout ?? process.stdout,
     stderr: options.stderr ?? process.stderr,
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
   };
+  // What the command reads from standard input is kept, in case it is handed to the running server.
+  const read: Buffer[] = [];
+  const source = io.stdin;
+  io.stdin = Readable.from((async function* () {
+    for await (const chunk of source) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      read.push(b);
+      yield b;
+    }
+  })());
   return withCliIo(io, async () => {
     try {
-      return await dispatch(options.argv);
+      try {
+        return await dispatch(options.argv);
+      } catch (err) {
+        if (!(err instanceof HandOffToServer)) throw err;
+        // The running server holds the embedded database: it runs the command (same OS user only).
+        const reply = await askRunningServer(
+          (await import('../platform/config.js')).loadConfig(io.env).dataDir,
+          { argv: options.argv, cwd: io.cwd ?? process.cwd(), stdin: Buffer.concat(read).toString('utf8') },
+          io,
+        );
+        if (!reply) throw err.lockError;
+        io.stderr.write(`(run by the running server, pid ${reply.pid})\n`);
+        return reply.code;
+      }
     } catch (err) {
       const appErr = asAppError(err);
       const message = err instanceof AppError ? appErr.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
