@@ -1,7 +1,7 @@
 import { AppError, asAppError, toExitCode } from '../platform/errors.js';
 import { helpOf } from './help.js';
 import { cliIo, withCliIo, type CliIo } from './io.js';
-import { moduleCommands } from '../modules/composition.js';
+import { readCommandIndex } from './command-index.js';
 import { Readable } from 'node:stream';
 import { askRunningServer, HandOffToServer } from './local-socket.js';
 
@@ -34,14 +34,49 @@ const commands: Record<string, Command> = {
   },
 };
 
-// Commands of the modules in the registry (docs/adding-a-module.md).
-for (const [name, command] of Object.entries(moduleCommands())) {
-  if (commands[name]) throw new Error(`hub command '${name}' is defined twice (a module and the CLI)`);
-  commands[name] = command;
+/** The commands the CLI itself owns (a module may not define one of these names). */
+export const cliCommandNames: readonly string[] = Object.keys(commands);
+
+let allCommands: Promise<Record<string, Command>> | undefined;
+
+/**
+ * The CLI's own commands and every module's (the registry: docs/adding-a-module.md). Loading the
+ * registry loads every module, so it is done only for help, an unknown command, or a command the
+ * command index does not list (see command-index.ts).
+ */
+function everyCommand(): Promise<Record<string, Command>> {
+  allCommands ??= (async () => {
+    const { moduleCommands } = await import('../modules/composition.js');
+    const all: Record<string, Command> = { ...commands };
+    for (const [name, command] of Object.entries(moduleCommands())) {
+      if (all[name]) throw new Error(`hub command '${name}' is defined twice (a module and the CLI)`);
+      all[name] = command;
+    }
+    return all;
+  })();
+  return allCommands;
 }
 
-function usage(): string {
-  return `Prevention Hub command line (database: DATABASE_URL, or embedded in HUB_DATA_DIR, default ./data)\n\n${Object.values(commands)
+/** The runner of a command, from the command index when it lists it (only that command's code is loaded). */
+async function runnerOf(name: string): Promise<((argv: string[]) => Promise<number>) | undefined> {
+  if (Object.hasOwn(commands, name)) return commands[name]!.load();
+  const index = readCommandIndex();
+  const entry = index && Object.hasOwn(index, name) ? index[name] : undefined;
+  if (entry) {
+    try {
+      const loaded = (await import(new URL(`../${entry.file}`, import.meta.url).href)) as Record<string, unknown>;
+      const runner = loaded[entry.export];
+      if (typeof runner === 'function') return runner as (argv: string[]) => Promise<number>;
+    } catch {
+      // A stale index (a file gone since it was written): the registry knows.
+    }
+  }
+  const all = await everyCommand();
+  return Object.hasOwn(all, name) ? all[name]!.load() : undefined;
+}
+
+async function usage(): Promise<string> {
+  return `Prevention Hub command line (database: DATABASE_URL, or embedded in HUB_DATA_DIR, default ./data)\n\n${Object.values(await everyCommand())
     .map((c) => c.help)
     .join('\n\n')}\n`;
 }
@@ -50,19 +85,22 @@ async function dispatch(argv: string[]): Promise<number> {
   const { stdout, stderr } = cliIo();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    stdout.write(usage());
+    stdout.write(await usage());
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
-    stderr.write(`hub: unknown command '${name}'\n\n${usage()}`);
+  if (name !== 'analyse' && (rest.includes('--help') || rest.includes('-h'))) {
+    const all = await everyCommand();
+    if (Object.hasOwn(all, name)) {
+      stdout.write(`${all[name]!.help}\n`);
+      return 0;
+    }
+  }
+  const run = await runnerOf(name);
+  if (!run) {
+    stderr.write(`hub: unknown command '${name}'\n\n${await usage()}`);
     return 2;
   }
-  if (name !== 'analyse' && (rest.includes('--help') || rest.includes('-h'))) {
-    stdout.write(`${command.help}\n`);
-    return 0;
-  }
-  return (await command.load())(rest);
+  return run(rest);
 }
 
 export interface MainOptions extends Partial<CliIo> {
