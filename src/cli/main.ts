@@ -1,14 +1,15 @@
 import { AppError, asAppError, toExitCode } from '../platform/errors.js';
 import { helpOf } from './help.js';
-import { cliIo, withCliIo, type CliIo } from './io.js';
+import { cliIo, withCliIo, type CliIo } from '../platform/cli/io.js';
+import type { HubViews } from '../platform/module/module.js';
 import { readCommandIndex } from './command-index.js';
 import { Readable } from 'node:stream';
-import { askRunningServer, HandOffToServer } from './local-socket.js';
+import { askRunningServer, HandOffToServer } from '../platform/cli/local-socket.js';
 
 interface Command {
   help: string;
   /** Loaded on use, so `hub --help` and small commands start fast. */
-  load: () => Promise<(argv: string[]) => Promise<number>>;
+  load: () => Promise<(argv: string[], hub: HubViews) => Promise<number>>;
 }
 
 const commands: Record<string, Command> = {
@@ -57,8 +58,17 @@ function everyCommand(): Promise<Record<string, Command>> {
   return allCommands;
 }
 
+/** What a runner that declares no second parameter gets: it never uses it. */
+const noViews = new Proxy({} as HubViews, {
+  get: (_t, key) => {
+    throw new Error(`a hub command used the registry's ${String(key)} without declaring its second parameter (hub)`);
+  },
+});
+
+type Runner = (argv: string[], hub: HubViews) => Promise<number>;
+
 /** The runner of a command, from the command index when it lists it (only that command's code is loaded). */
-async function runnerOf(name: string): Promise<((argv: string[]) => Promise<number>) | undefined> {
+async function runnerOf(name: string): Promise<Runner | undefined> {
   if (Object.hasOwn(commands, name)) return commands[name]!.load();
   const index = readCommandIndex();
   const entry = index && Object.hasOwn(index, name) ? index[name] : undefined;
@@ -66,7 +76,7 @@ async function runnerOf(name: string): Promise<((argv: string[]) => Promise<numb
     try {
       const loaded = (await import(new URL(`../${entry.file}`, import.meta.url).href)) as Record<string, unknown>;
       const runner = loaded[entry.export];
-      if (typeof runner === 'function') return runner as (argv: string[]) => Promise<number>;
+      if (typeof runner === 'function') return runner as Runner;
     } catch {
       // A stale index (a file gone since it was written): the registry knows.
     }
@@ -100,7 +110,8 @@ async function dispatch(argv: string[]): Promise<number> {
     stderr.write(`hub: unknown command '${name}'\n\n${await usage()}`);
     return 2;
   }
-  return run(rest);
+  // The registry's views load every module: only a runner that takes them (a second parameter) gets them.
+  return run.length >= 2 ? run(rest, (await import('../modules/composition.js')).hubViews()) : run(rest, noViews);
 }
 
 export interface MainOptions extends Partial<CliIo> {

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../platform/config.js';
 import { setLogLevel } from '../../platform/logger.js';
-import { hostedDatabaseNow, openForCommand } from '../context.js';
-import { cliIo } from '../io.js';
+import { hostedDatabaseNow, openForCommand } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 /** Applies pending migrations. Needs no audit key: the owner role may run it without one. */
 export async function runMigrate(): Promise<number> {

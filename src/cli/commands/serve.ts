@@ -13,9 +13,9 @@ import { countUsers } from '../../modules/identity/index.js';
 import { hasDemoData } from '../../modules/police-data/index.js';
 import { appendAudit, openAuditKey } from '../../platform/audit/audit.js';
 import { createApp } from '../../server/app.js';
-import { parseCommandArgs } from '../args.js';
-import { cliActor, runOnHostedDatabase } from '../context.js';
-import { cliIo } from '../io.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { cliActor, runOnHostedDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 /** The URL of the address the server really listens on: http://127.0.0.1:3000, http://[::1]:3000. */
 export function listeningUrl(address: AddressInfo | string | null): string {
@@ -26,7 +26,7 @@ export function listeningUrl(address: AddressInfo | string | null): string {
 
 const isAllAddresses = (address: AddressInfo | string | null): boolean =>
   typeof address === 'object' && address !== null && (address.address === '0.0.0.0' || address.address === '::');
-import { listenLocalSocket } from '../local-socket.js';
+import { listenLocalSocket } from '../../platform/cli/local-socket.js';
 
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { 'demo-if-empty': { type: 'boolean' } }, z.object({ 'demo-if-empty': z.boolean().default(false) }));

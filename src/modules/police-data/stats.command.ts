@@ -2,9 +2,9 @@ import { z } from 'zod';
 // Not from ./index.js: that loads the module's routes and report, which `hub stats` does not need (start-up time).
 import { countIncidents } from './police-data.service.js';
 import { countByValues, incidentFilterSchema } from './police-data.schema.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 const schema = z.object({ by: z.enum(countByValues), json: z.boolean().default(false) }).and(incidentFilterSchema);
 

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { AppError, asAppError, toExitCode } from '../platform/errors.js';
-import { log } from '../platform/logger.js';
+import { AppError, asAppError, toExitCode } from '../errors.js';
+import { log } from '../logger.js';
 
 export interface SocketRequest {
   /** The arguments after `hub`. */
