@@ -20,6 +20,7 @@ const envSchema = z.object({
   HUB_TRUSTED_PROXIES: z.string().default(''),
   HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   HUB_PGLITE_COMPILER: z.enum(['baseline', 'optimising']).optional(),
+  HUB_IMPORT_MAX_UPLOAD_MB: z.coerce.number().int('a whole number of megabytes, such as 200').min(1, 'at least 1 (megabyte)').max(4096, 'at most 4096 (megabytes)').default(200),
 });
 
 /**
@@ -74,6 +75,8 @@ export interface Config {
   pgliteSharedBuffers: string | undefined;
   /** HUB_PGLITE_COMPILER: how the embedded database's code is compiled, instead of PGLITE_COMPILER. */
   pgliteCompiler: PgliteCompiler | undefined;
+  /** HUB_IMPORT_MAX_UPLOAD_MB: the largest upload the web app's import page takes, in bytes. */
+  importMaxUploadBytes: number;
   /** The largest share of a month's rows a re-import may lose without --allow-shrink (0..1). */
   importMaxShrink: number;
   /** Reverse proxies whose X-Forwarded-For names the client (sign-in throttling); none by default. */
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteSharedBuffers: e.HUB_PGLITE_SHARED_BUFFERS,
     pgliteCompiler: e.HUB_PGLITE_COMPILER,
     importMaxShrink: e.HUB_IMPORT_MAX_SHRINK,
+    importMaxUploadBytes: e.HUB_IMPORT_MAX_UPLOAD_MB * 1024 * 1024,
     trustedProxies,
     shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
   };
