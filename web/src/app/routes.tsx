@@ -32,6 +32,7 @@ import { OffendersPage } from '../features/offenders/OffendersPage';
 import { PersonOffenderPage } from '../features/offenders/PersonOffenderPage';
 import { YouthPage } from '../features/youth/YouthPage';
 import { YouthDashboard } from '../features/youth/YouthDashboard';
+import { ImportPage } from '../features/import/ImportPage';
 import { maySeeCounts, type Me, type Role } from './session';
 
 export interface AppRoute {
@@ -64,6 +65,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/people', title: 'People', nav: 'People', allowed: (r) => r !== 'auditor', render: (me) => <PeoplePage me={me} /> },
   { path: '/people/:id', title: 'Person', allowed: (r) => r !== 'auditor', render: (me, params) => <PersonPage me={me} id={params.id ?? ''} /> },
   { path: '/places/:id', title: 'Place', allowed: (r) => r !== 'auditor', render: (me, params) => <PlacePage me={me} id={params.id ?? ''} /> },
+  { path: '/import', title: 'Import police data', nav: 'Import', allowed: (r) => r === 'admin' || r === 'analyst', render: () => <ImportPage /> },
   { path: '/partners', title: 'Partner agencies', nav: 'Partners', allowed: (r) => r === 'admin', render: () => <PartnersPage /> },
   { path: '/plans', title: 'Plans', nav: 'Plans', allowed: (r) => r !== 'auditor', render: (me) => <PlansPage me={me} /> },
   { path: '/plans/:id', title: 'Plan', allowed: (r) => r !== 'auditor', render: (_me, params) => <PlanRoute id={params.id ?? ''} /> },
