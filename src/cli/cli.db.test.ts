@@ -155,7 +155,7 @@ describe('hub CLI', () => {
     expect(r.stdout + r.stderr).not.toContain(PASSWORD);
   });
 
-  it('serve answers HTTP; a second process on the same embedded database is refused; SIGTERM stops it with exit 0', async () => {
+  it('serve answers HTTP; a command beside it is run by it (embedded) or alongside it (PostgreSQL); a second server on the embedded database is refused; SIGTERM stops it with exit 0', async () => {
     server = await startHubServer(db.env);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
@@ -167,15 +167,20 @@ describe('hub CLI', () => {
     const counts = (await res.json()) as { total: number };
     expect(counts.total).toBe(CITY_OF_LONDON_ROWS['2021-09']! + CITY_OF_LONDON_ROWS['2021-10']!);
 
+    // Beside the running server a command still works: on the embedded database the server runs
+    // it (local socket) and says so; a PostgreSQL server allows many processes.
     const second = await runHub(['stats', '--by', 'force'], db.env);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/city-of-london/);
     if (db.engine === 'pglite') {
-      expect(second.code).not.toBe(0);
-      expect(second.stderr).toMatch(/in use by another process/);
-      expect(second.stderr).toContain(String(server.child.pid));
+      expect(second.stderr).toContain(`(run by the running server, pid ${server.child.pid})`);
+      // A second server on the same embedded database is refused, naming the process that holds it.
+      const another = await runHub(['serve'], { ...db.env, PORT: '4349' });
+      expect(another.code).not.toBe(0);
+      expect(another.stderr).toMatch(/in use by another process/);
+      expect(another.stderr).toContain(String(server.child.pid));
     } else {
-      // A PostgreSQL server allows many processes.
-      expect(second.code, second.stderr).toBe(0);
-      expect(second.stdout).toMatch(/city-of-london/);
+      expect(second.stderr).not.toMatch(/run by the running server/);
     }
 
     const started = Date.now();

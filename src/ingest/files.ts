@@ -55,10 +55,15 @@ export function expandInputs(paths: readonly string[]): InputFile[] {
 }
 
 function zipEntries(zipPath: string): InputFile[] {
+  return zipEntriesOf(zipPath, fs.readFileSync(zipPath));
+}
+
+/** The CSV files inside a .zip archive's bytes; `zipPath` names it in messages and labels. */
+function zipEntriesOf(zipPath: string, bytes: Uint8Array): InputFile[] {
   let files: Record<string, Uint8Array>;
   const others: string[] = [];
   try {
-    files = unzipSync(fs.readFileSync(zipPath), {
+    files = unzipSync(bytes, {
       filter: (f) => {
         const csv = /\.csv$/i.test(f.name);
         if (!csv && !f.name.endsWith('/')) others.push(f.name);
@@ -79,4 +84,19 @@ function zipEntries(zipPath: string): InputFile[] {
       const data = files[inner]!;
       return { label: `${zipPath}:${clip(inner, 200)}`, name: path.basename(inner), bytes: data.byteLength, read: async () => data };
     });
+}
+
+/**
+ * Files uploaded through the web app (CSV files or .zip archives of them), as `hub import` reads
+ * files from disk: a .zip is expanded into its CSV files (labelled archive.zip:inner.csv) and an
+ * archive without any is that input's error. Labels are the uploaded file names (no folders).
+ */
+export function uploadedInputs(files: readonly { name: string; bytes: Uint8Array }[]): InputFile[] {
+  const out: InputFile[] = [];
+  for (const f of files) {
+    const name = clip(path.basename(f.name.replace(/\\/g, '/')), 200);
+    if (/\.zip$/i.test(name)) out.push(...zipEntriesOf(name, f.bytes));
+    else out.push({ label: name, name, bytes: f.bytes.byteLength, read: async () => f.bytes });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, PGLITE_MEMORY, pgliteMemory } from './config.js';
+import { loadConfig, PGLITE_COMPILER, PGLITE_MEMORY, pgliteMemory } from './config.js';
 
 describe('PGlite memory settings', () => {
   it('small for commands and tests, large for the server and imports', () => {
@@ -30,5 +30,17 @@ describe('loadConfig: HUB_SHUTDOWN_TIMEOUT_MS', () => {
   it('refuses a value that is not a whole number of milliseconds', () => {
     expect(() => loadConfig({ HUB_SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/HUB_SHUTDOWN_TIMEOUT_MS/);
     expect(() => loadConfig({ HUB_SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/HUB_SHUTDOWN_TIMEOUT_MS/);
+  });
+});
+
+describe('loadConfig: HUB_PGLITE_COMPILER', () => {
+  it('is unset by default (baseline for short commands, optimising for the server and imports) and reads either value', () => {
+    expect(loadConfig({}).pgliteCompiler).toBeUndefined();
+    expect(PGLITE_COMPILER).toEqual({ small: 'baseline', large: 'optimising' });
+    expect(loadConfig({ HUB_PGLITE_COMPILER: 'optimising' }).pgliteCompiler).toBe('optimising');
+    expect(loadConfig({ HUB_PGLITE_COMPILER: 'baseline' }).pgliteCompiler).toBe('baseline');
+  });
+  it('refuses any other value, naming the setting', () => {
+    expect(() => loadConfig({ HUB_PGLITE_COMPILER: 'fast' })).toThrow(/HUB_PGLITE_COMPILER/);
   });
 });

@@ -25,6 +25,8 @@ const matrix: MatrixRoute[] = [
   { method: 'GET', path: '/api/incidents/counts?by=month', allowed: allButAuditor },
   { method: 'GET', path: '/api/boundaries?level=district', allowed: allButAuditor },
   { method: 'GET', path: '/api/incidents?limit=5', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
+  // A file with a bad header: the import runs (200, its summary names the error) and changes nothing.
+  { method: 'POST', path: '/api/imports', body: { files: [{ name: '2025-01-matrix-street.csv', text: 'not,a,police,file\n1,2,3,4\n' }] }, allowed: ['admin', 'analyst'] },
   { method: 'GET', path: '/api/analytics/hotspots?method=kde&cell=500', allowed: allButAuditor },
   { method: 'GET', path: '/api/analytics/repeats', allowed: ['admin', 'analyst', 'supervisor', 'officer'] },
   { method: 'GET', path: '/api/analytics/knox?iterations=9', allowed: allButAuditor },

@@ -15,17 +15,16 @@ import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { setLogLevel } from '../../platform/logger.js';
 import { parseCommandArgs } from '../../platform/cli/args.js';
-import { cliActor } from '../../platform/cli/context.js';
+import { cliActor, handOffIfLocked, hostedDatabaseNow } from '../../platform/cli/context.js';
 import { helpOf } from '../help.js';
-import { cliIo } from '../../platform/cli/io.js';
-import { askRunningServer } from '../local-socket.js';
+import { cliIo, cliPath } from '../../platform/cli/io.js';
 
 const schema = z.object({ force: z.boolean().default(false), json: z.boolean().default(false) });
 const options = { force: { type: 'boolean' }, json: { type: 'boolean' } } as const;
 
 function oneFile(positionals: string[], command: 'backup' | 'restore'): string {
   if (positionals.length !== 1) throw new AppError('validation', `${helpOf(command)}\n(give exactly one FILE)`);
-  return path.resolve(positionals[0]!);
+  return path.resolve(cliPath(positionals[0]!));
 }
 
 /** Opens the engine; on the embedded database a running server holds the lock. */
@@ -56,8 +55,8 @@ function withKysely<T>(engine: Engine, fn: (db: Kysely<Database>) => Promise<T>)
 }
 
 /**
- * The backup itself, on an open engine: run by `hub backup`, or by the running server when the
- * CLI hands it over (local socket). Returns what to print and the exit code.
+ * The backup itself, on an open engine (the CLI's own, or the running server's when the CLI hands
+ * the command over). Returns what to print and the exit code.
  */
 export async function backupWork(engine: Engine, auditKey: Buffer, file: string, opts: { force: boolean; json: boolean }): Promise<{ code: number; stdout: string; stderr: string }> {
   if (fs.existsSync(file) && !opts.force) {
@@ -88,20 +87,21 @@ export async function runBackup(argv: string[]): Promise<number> {
   if (fs.existsSync(file) && !values.force) {
     throw new AppError('conflict', `${file} already exists: choose another name, or add --force to replace it.`);
   }
+  const hosted = hostedDatabaseNow();
+  if (hosted) {
+    // Run by the running server for a CLI (local socket): its own engine and audit key.
+    const out = await backupWork(hosted.handle.raw, hosted.auditKey, file, values);
+    cliIo().stdout.write(out.stdout);
+    return out.code;
+  }
   const config = loadConfig(cliIo().env);
   setLogLevel(config.logLevel);
   let engine: Engine;
   try {
     engine = await openEngine(config);
   } catch (err) {
-    if (!(err instanceof AppError && err.code === 'database_locked')) throw err;
-    // The running server holds the embedded database: it takes the backup (same OS user only).
-    const reply = await askRunningServer(config.dataDir, { command: 'backup', file, force: values.force, json: values.json });
-    if (!reply) throw lockedAdvice(err, 'A backup');
-    cliIo().stdout.write(reply.stdout);
-    cliIo().stderr.write(reply.stderr);
-    cliIo().stderr.write(`(run by the running server, pid ${reply.pid})\n`);
-    return reply.code;
+    // The running server holds the embedded database: main() hands the backup to it.
+    throw handOffIfLocked(err);
   }
   try {
     const auditKey = existingAuditKey(config);

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { z } from 'zod';
 import { loadConfig } from '../../platform/config.js';
@@ -13,7 +14,7 @@ import { hasDemoData } from '../../modules/police-data/index.js';
 import { appendAudit, openAuditKey } from '../../platform/audit/audit.js';
 import { createApp } from '../../server/app.js';
 import { parseCommandArgs } from '../../platform/cli/args.js';
-import { cliActor } from '../../platform/cli/context.js';
+import { cliActor, runOnHostedDatabase } from '../../platform/cli/context.js';
 import { cliIo } from '../../platform/cli/io.js';
 
 /** The URL of the address the server really listens on: http://127.0.0.1:3000, http://[::1]:3000. */
@@ -25,8 +26,7 @@ export function listeningUrl(address: AddressInfo | string | null): string {
 
 const isAllAddresses = (address: AddressInfo | string | null): boolean =>
   typeof address === 'object' && address !== null && (address.address === '0.0.0.0' || address.address === '::');
-import { listenLocalSocket } from '../local-socket.js';
-import { backupWork } from './backup.js';
+import { listenLocalSocket } from '../../platform/cli/local-socket.js';
 
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { 'demo-if-empty': { type: 'boolean' } }, z.object({ 'demo-if-empty': z.boolean().default(false) }));
@@ -64,13 +64,18 @@ export async function runServe(argv: string[]): Promise<number> {
       `No accounts yet${demo ? '' : ''}: create the first admin with\n  npx hub user create --username NAME --role admin --password-stdin\n`,
     );
   }
-  // On the embedded database, CLI commands that need it (hub backup) are handed to this process.
+  // On the embedded database, every CLI command that needs it is handed to this process (local socket).
   let closeSocket = async () => {};
   if (!config.databaseUrl) {
     try {
-      closeSocket = await listenLocalSocket(config.dataDir, (req) => backupWork(handle.raw, auditKey, req.file, req));
+      closeSocket = await listenLocalSocket(config.dataDir, async (req, out) => {
+        const { main } = await import('../main.js');
+        return runOnHostedDatabase({ config, handle, auditKey }, () =>
+          main({ argv: req.argv, cwd: req.cwd, env: cliIo().env, stdin: Readable.from([Buffer.from(req.stdin)]), stdout: out.stdout, stderr: out.stderr }),
+        );
+      });
     } catch (err) {
-      // e.g. a data directory path too long for a socket: the server runs, hub backup needs it stopped.
+      // e.g. a data directory path too long for a socket: the server runs, CLI commands need it stopped.
       log.warn('no local socket for CLI commands', { error: (err as Error).message });
     }
   }
@@ -99,8 +104,8 @@ export async function runServe(argv: string[]): Promise<number> {
         process.exit(1);
       }, deadline + 15_000);
       force.unref();
-      void closeSocket();
-      void drainHttp(server as unknown as HttpServerLike, deadline).then((cut) => {
+      // CLI commands the server is running for a CLI finish too, before the database closes.
+      void Promise.all([drainHttp(server as unknown as HttpServerLike, deadline), closeSocket()]).then(([cut]) => {
         if (cut > 0) log.warn('shutdown deadline reached: connections with requests still running were closed', { connections: cut });
         handle.close().then(
           () => resolve(0),

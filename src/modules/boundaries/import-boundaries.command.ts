@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { importBoundaryFiles, type BoundaryInput } from './index.js';
 import { parseCommandArgs } from '../../platform/cli/args.js';
 import { withDatabase } from '../../platform/cli/context.js';
-import { cliIo } from '../../platform/cli/io.js';
+import { cliIo, cliPath } from '../../platform/cli/io.js';
 
 function inputsOf(paths: string[]): BoundaryInput[] {
   return paths.flatMap((p): BoundaryInput[] => {
@@ -29,7 +29,7 @@ export async function runImportBoundaries(argv: string[]): Promise<number> {
     return 2;
   }
   // Lookups first, so shapes imported in the same run get current district names.
-  const inputs = inputsOf(positionals).sort((a, b) => Number(!/\.csv$/i.test(a.name)) - Number(!/\.csv$/i.test(b.name)));
+  const inputs = inputsOf(positionals.map(cliPath)).sort((a, b) => Number(!/\.csv$/i.test(a.name)) - Number(!/\.csv$/i.test(b.name)));
   return withDatabase(async ({ handle, audit }) => {
     const summaries = await importBoundaryFiles(handle.db, inputs, { audit });
     for (const s of summaries) for (const e of s.errors) cliIo().stderr.write(`${s.file}:${e.line}: ${e.message}\n`);

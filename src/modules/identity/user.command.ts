@@ -5,13 +5,11 @@ import { ROLES } from '../../platform/policy.js';
 import { parseCommandArgs } from '../../platform/cli/args.js';
 import { withDatabase } from '../../platform/cli/context.js';
 import { USER_HELP } from './identity.help.js';
-import { cliIo } from '../../platform/cli/io.js';
+import { cliIo, readCliStdin } from '../../platform/cli/io.js';
 
 /** Reads one line from standard input; the trailing newline is stripped. */
 async function readPasswordLine(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of cliIo().stdin) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readCliStdin();
   const line = text.split(/\r?\n/)[0] ?? '';
   if (line === '') throw new AppError('validation', '--password-stdin: standard input is empty (give the password on one line)');
   return line;

@@ -7,7 +7,7 @@ import type { HubViews } from '../../platform/module/module.js';
 import { parseCommandArgs } from '../../platform/cli/args.js';
 import { withDatabase } from '../../platform/cli/context.js';
 import { progressBar } from '../../platform/cli/progress.js';
-import { cliIo } from '../../platform/cli/io.js';
+import { cliIo, cliPath } from '../../platform/cli/io.js';
 
 const schema = z.object({
   force: z.string().regex(/^[a-z0-9-]+$/, 'a data.police.uk force id such as kent or city-of-london').optional(),
@@ -22,7 +22,7 @@ export async function runImport(argv: string[], hub: HubViews): Promise<number> 
     cliIo().stderr.write(`${IMPORT_HELP}\n`);
     return 2;
   }
-  const inputs = expandInputs(positionals);
+  const inputs = expandInputs(positionals.map(cliPath));
   return withDatabase(async ({ config, handle, actor, audit }) => {
     const bar = progressBar();
     const started = performance.now();

@@ -4,6 +4,7 @@ import { policeDataReport } from './police-data.report.js';
 import { defineModule } from '../../platform/module/module.js';
 import { policeDataRoutes as routesOfPoliceData } from './police-data.routes.js';
 import { IMPORT_HELP, STATS_HELP } from './police-data.help.js';
+import { importRoutes } from './import.routes.js';
 export { importPoliceFiles, concurrentFilesFor } from './import.service.js';
 export type { FileImportSummary, ImportOptions } from './import.service.js';
 export { countIncidents, listIncidents, dataSummary, SNAP_POINT_NOTE } from './police-data.service.js';
@@ -21,7 +22,7 @@ export { policeDataReport, asbOpenDataSection } from './police-data.report.js';
 export const policeDataModule = defineModule({
   name: 'police-data',
   report: policeDataReport,
-  routes: ({ db }) => routesOfPoliceData(db),
+  routes: (deps) => routesOfPoliceData(deps.db).route('/', importRoutes(deps)),
   commands: {
     import: { help: IMPORT_HELP, load: async () => (await import('./import.command.js')).runImport },
     stats: { help: STATS_HELP, load: async () => (await import('./stats.command.js')).runStats },

@@ -8,4 +8,6 @@ export const policeDataPolicy = {
   'incidents.list': ['admin', 'analyst', 'supervisor', 'officer'],
   'incidents.count': ['admin', 'analyst', 'supervisor', 'officer', 'partner'],
   'data.summary': ['admin', 'analyst', 'supervisor', 'officer', 'partner'],
+  /** Loading data.police.uk files from the web app (the import page); the CLI is the operator's. */
+  'data.import': ['admin', 'analyst'],
 } as const satisfies PolicyTable<string>;

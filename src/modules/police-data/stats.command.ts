@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { countByValues, countIncidents, incidentFilterSchema } from './index.js';
+// Not from ./index.js: that loads the module's routes and report, which `hub stats` does not need (start-up time).
+import { countIncidents } from './police-data.service.js';
+import { countByValues, incidentFilterSchema } from './police-data.schema.js';
 import { parseCommandArgs } from '../../platform/cli/args.js';
 import { withDatabase } from '../../platform/cli/context.js';
 import { cliIo } from '../../platform/cli/io.js';

@@ -8,6 +8,7 @@ import { parseCommandArgs } from '../../platform/cli/args.js';
 import { withDatabase } from '../../platform/cli/context.js';
 import { cliIo } from '../../platform/cli/io.js';
 import { AppError } from '../../platform/errors.js';
+import { readBody } from '../../platform/cli/json-work.js';
 import { POWERS_HELP } from './powers.help.js';
 import { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';
 import { dueList, listTasks, rulesAt, setRule, updateTask } from './powers.tasks.service.js';
@@ -16,15 +17,6 @@ import { addComplaint, caseReviewWarning, listComplaints } from './case-review/c
 import { listCbos, moveCbo, openCbo, showCbo, varyCbo } from './cbo/cbo.service.js';
 
 
-function readBody(data: string | undefined, file: string | undefined): unknown {
-  if ((data === undefined) === (file === undefined)) throw new AppError('validation', 'give the JSON body with --data or --data-file (one of them)');
-  const text = data ?? fs.readFileSync(file === '-' ? 0 : file!, 'utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new AppError('validation', `${data !== undefined ? '--data' : file}: not JSON (${(err as Error).message})`);
-  }
-}
 
 const out = (v: unknown, json: boolean, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(v, null, 2)}\n` : text());
 const bodyOptions = { type: { type: 'string' }, data: { type: 'string' }, 'data-file': { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -32,8 +24,8 @@ const bodySchema = z.object({ type: z.string({ message: 'is required (the record
 const show = (v: unknown) => (v === null ? 'not in force' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** A body with --type merged in (a type inside the JSON must agree). */
-function typedBody(values: z.output<typeof bodySchema>): unknown {
-  const body = readBody(values.data, values['data-file']);
+async function typedBody(values: z.output<typeof bodySchema>): Promise<unknown> {
+  const body = await readBody(values.data, values['data-file']);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AppError('validation', '--data: must be a JSON object');
   const inner = (body as { type?: unknown }).type;
   if (inner !== undefined && inner !== values.type) throw new AppError('validation', `--type ${values.type} and the body's type ${String(inner)} differ`);
@@ -69,10 +61,10 @@ export async function runPowers(argv: string[]): Promise<number> {
         const r = await showCbo(ctx, needId());
         out(r, v.json, () => `${line(r)}${r.history.map((h) => `       ${h.on}  ${h.to.replace(/_/g, ' ')}${h.note ? `: ${h.note}` : ''}\n`).join('')}`);
       } else if (action === 'open') {
-        const r = await openCbo(ctx, readBody(v.data, v['data-file']));
+        const r = await openCbo(ctx, await readBody(v.data, v['data-file']));
         out(r, v.json, () => `CBO case ${r.id} opened.\n`);
       } else if (action === 'move' || action === 'vary') {
-        const body = readBody(v.data, v['data-file']);
+        const body = await readBody(v.data, v['data-file']);
         const r = action === 'move' ? await moveCbo(ctx, needId(), body) : await varyCbo(ctx, needId(), body);
         out(r, v.json, () => line(r));
       } else throw new AppError('validation', `hub powers cbo: give list, show, open, move or vary\n${POWERS_HELP}`);
@@ -84,7 +76,7 @@ export async function runPowers(argv: string[]): Promise<number> {
       z.object({ data: z.string().optional(), 'data-file': z.string().optional(), since: z.string().optional(), 'as-of': z.string().optional(), json: z.boolean().default(false) }));
     return withDatabase(async ({ ctx }) => {
       if (sub === 'complaint') {
-        const c = await addComplaint(ctx, readBody(v.data, v['data-file']));
+        const c = await addComplaint(ctx, await readBody(v.data, v['data-file']));
         out(c, v.json, () => `Complaint ${c.id} recorded (${c.district}, received ${c.receivedOn}).\n`);
       } else if (sub === 'complaints') {
         const r = await listComplaints(ctx, v.since ? { since: v.since } : {});
@@ -144,7 +136,7 @@ export async function runPowers(argv: string[]): Promise<number> {
   }
   if (sub === 'add' || sub === 'check') {
     const { values: v } = parseCommandArgs(rest, bodyOptions, bodySchema);
-    const body = typedBody(v);
+    const body = await typedBody(v);
     return withDatabase(async ({ ctx }) => {
       if (sub === 'check') {
         const r = await checkDraft(ctx, body);
@@ -194,7 +186,7 @@ export async function runPowers(argv: string[]): Promise<number> {
   if (sub === 'task') {
     const { values: v, positionals } = parseCommandArgs(rest, { data: { type: 'string' }, 'data-file': { type: 'string' }, json: { type: 'boolean' } }, z.object({ data: z.string().optional(), 'data-file': z.string().optional(), json: z.boolean().default(false) }));
     if (!/^\d+$/.test(positionals[0] ?? '')) throw new AppError('validation', 'give the task id, e.g. hub powers task 3 --data \'{"visitMadeOn":"2026-12-01","outcome":"Mother seen","done":true}\'');
-    const body = readBody(v.data, v['data-file']);
+    const body = await readBody(v.data, v['data-file']);
     return withDatabase(async ({ ctx }) => {
       const r = await updateTask(ctx, Number(positionals[0]), body);
       out(r, v.json, () => `Task ${r.id} (${r.kind}): ${r.status}.\n`);

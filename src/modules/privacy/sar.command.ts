@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { personSubjectAccessExport, subjectAccessExport } from './index.js';
 import { parseCommandArgs } from '../../platform/cli/args.js';
 import { withDatabase } from '../../platform/cli/context.js';
-import { cliIo } from '../../platform/cli/io.js';
+import { cliIo, cliPath } from '../../platform/cli/io.js';
 import type { HubViews } from '../../platform/module/module.js';
 
 export async function runSar(argv: string[], hub: HubViews): Promise<number> {
@@ -21,7 +21,7 @@ export async function runSar(argv: string[], hub: HubViews): Promise<number> {
       : await subjectAccessExport(handle.db, values.user!, values.reason, audit);
     const text = `${JSON.stringify(data, null, 2)}\n`;
     if (values.out) {
-      fs.writeFileSync(values.out, text, { mode: 0o600 });
+      fs.writeFileSync(cliPath(values.out), text, { mode: 0o600 });
       cliIo().stdout.write(`Subject access export written to ${values.out} (owner-only permissions; audited).\n`);
     } else cliIo().stdout.write(text);
     return 0;

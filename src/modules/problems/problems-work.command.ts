@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { parseCommandArgs } from '../../platform/cli/args.js';
 import { withDatabase } from '../../platform/cli/context.js';
 import type { JsonWork } from '../../platform/cli/json-work.js';
-import { cliIo } from '../../platform/cli/io.js';
+import { cliIo, cliPath } from '../../platform/cli/io.js';
 
 /** The stage work of the problem page, for scripts (see json-work.ts). */
 export const PROBLEM_WORK: Record<string, JsonWork> = {
@@ -44,7 +44,7 @@ export async function runProblemExport(argv: string[]): Promise<number> {
   if (v.format === 'pdf') assertPdfAvailable(); // before anything is exported or audited
   return withDatabase(async ({ handle, auditKey, actor }) => {
     const html = await caseStudyDocument(handle.db, auditKey, { kind: 'cli', name: actor }, id, v.format);
-    fs.writeFileSync(out, v.format === 'pdf' ? await htmlToPdf(html) : html);
+    fs.writeFileSync(cliPath(out), v.format === 'pdf' ? await htmlToPdf(html) : html);
     cliIo().stdout.write(`Wrote the case study of problem ${id} to ${out}.\n`);
     return 0;
   });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { parseCommandArgs } from '../../platform/cli/args.js';
 import { withDatabase } from '../../platform/cli/context.js';
-import { cliIo } from '../../platform/cli/io.js';
+import { cliIo, cliPath, readCliStdin } from '../../platform/cli/io.js';
 import { AppError } from '../../platform/errors.js';
 import type { ReportContribution } from '../../platform/module/report.js';
 import type { HubViews } from '../../platform/module/module.js';
@@ -18,7 +18,7 @@ const b = { type: 'boolean' } as const;
 
 function writeOut(out: string, bytes: Uint8Array): void {
   if (out === '-') cliIo().stdout.write(bytes);
-  else fs.writeFileSync(out, bytes);
+  else fs.writeFileSync(cliPath(out), bytes);
 }
 
 const idOf = (positionals: string[]): number => {
@@ -96,7 +96,7 @@ export async function runReport(argv: string[], hub: HubViews): Promise<number> 
       const id = idOf(positionals);
       return withDatabase(async ({ ctx }) => {
         if (sub === 'narrative') {
-          const text = v['text-file'] ? fs.readFileSync(v['text-file'] === '-' ? 0 : v['text-file'], 'utf8') : v.text;
+          const text = v['text-file'] ? (v['text-file'] === '-' ? await readCliStdin() : fs.readFileSync(cliPath(v['text-file']), 'utf8')) : v.text;
           if (text === undefined) throw new AppError('validation', 'give --text "..." or --text-file FILE (- for standard input)');
           printSummary(await setNarrative(ctx, id, { section: v.section, text }), v.json);
         } else {

@@ -80,7 +80,7 @@ export async function runYouth(argv: string[]): Promise<number> {
   if (needsId && !/^\d+$/.test(positionals[0] ?? '')) throw new AppError('validation', `hub youth ${sub}: give the record number`);
   if (spec.needs === 'file' && !positionals[0]) throw new AppError('validation', `hub youth ${sub}: give the CSV file`);
   if (spec.needs === 'file' && !fs.existsSync(positionals[0]!)) throw new AppError('validation', `${positionals[0]}: no such file`);
-  const body = spec.needs === 'body' || spec.needs === 'idBody' ? readBody(v.data, v['data-file']) : undefined;
+  const body = spec.needs === 'body' || spec.needs === 'idBody' ? await readBody(v.data, v['data-file']) : undefined;
   const query: Record<string, string> = {};
   if (v.district) query.district = v.district;
   if (v.status) query.status = v.status;

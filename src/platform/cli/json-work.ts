@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../policy.js';
 import { parseCommandArgs } from './args.js';
 import { withDatabase } from './context.js';
-import { cliIo } from './io.js';
+import { cliIo, cliPath, readCliStdin } from './io.js';
 
 /**
  * Case work for scripts: a subcommand takes the record id, the same JSON body as its API route
@@ -23,9 +23,9 @@ export interface JsonWork {
   noId?: boolean;
 }
 
-export function readBody(data: string | undefined, file: string | undefined): unknown {
+export async function readBody(data: string | undefined, file: string | undefined): Promise<unknown> {
   if ((data === undefined) === (file === undefined)) throw new AppError('validation', 'give the JSON body with --data or --data-file (one of them)');
-  const text = data ?? fs.readFileSync(file === '-' ? 0 : file!, 'utf8');
+  const text = data ?? (file === '-' ? await readCliStdin() : fs.readFileSync(cliPath(file!), 'utf8'));
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -47,7 +47,7 @@ export async function runJsonWork(noun: string, work: JsonWork, argv: string[]):
   const { values: v, positionals } = parseCommandArgs(argv, options, z.object({ data: z.string().optional(), 'data-file': z.string().optional(), json: z.boolean().default(false) }).passthrough());
   const id = work.noId ? 0 : numeric(`the ${noun} id`, positionals[0]);
   const ids = Object.fromEntries(refs.map((r) => [r, numeric(`--${r}`, (v as Record<string, string | undefined>)[r])]));
-  const body = readBody(v.data, v['data-file']);
+  const body = await readBody(v.data, v['data-file']);
   return withDatabase(async ({ handle, auditKey, actor }) => {
     const r = await work.run(handle.db, auditKey, { kind: 'cli', name: actor }, id, body, ids);
     const made = r as { id?: number; stage?: string; status?: string };

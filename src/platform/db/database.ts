@@ -1,10 +1,8 @@
 import { Kysely } from 'kysely';
-import { pgliteMemory, type Config, type PgliteMemoryUse } from '../config.js';
+import { PGLITE_COMPILER, pgliteMemory, type Config, type PgliteMemoryUse } from '../config.js';
 import type { Engine, EngineKind } from './engine.js';
 import { engineDialect } from './kysely-driver.js';
 import { migrateToLatest } from './migrate.js';
-import { openPgEngine } from './pg-engine.js';
-import { openPgliteEngine } from './pglite-engine.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -18,7 +16,7 @@ export interface DatabaseHandle {
 }
 
 export interface OpenDatabaseOptions {
-  /** Memory of the embedded database (PGLITE_MEMORY in platform/config.ts); 'small' by default. */
+  /** Memory and compiler of the embedded database (PGLITE_MEMORY, PGLITE_COMPILER in platform/config.ts); 'small' by default. */
   pgliteMemory?: PgliteMemoryUse;
 }
 
@@ -27,7 +25,7 @@ export interface OpenDatabaseOptions {
  * and applies pending migrations before anything else runs.
  */
 export async function openDatabase(
-  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'pgliteSharedBuffers'>>,
+  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'pgliteSharedBuffers' | 'pgliteCompiler'>>,
   options: OpenDatabaseOptions = {},
 ): Promise<DatabaseHandle> {
   const engine = await openEngine(config, options);
@@ -48,12 +46,18 @@ export async function openDatabase(
   };
 }
 
-/** The engine alone, no migrations applied (restore builds the schema itself). */
+/**
+ * The engine alone, no migrations applied (restore builds the schema itself). Each engine's code
+ * is loaded only when it is used (a CLI command on the embedded database never loads pg).
+ */
 export async function openEngine(
-  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'pgliteSharedBuffers'>>,
+  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'pgliteSharedBuffers' | 'pgliteCompiler'>>,
   options: OpenDatabaseOptions = {},
 ): Promise<Engine> {
-  return config.databaseUrl
-    ? openPgEngine(config.databaseUrl)
-    : openPgliteEngine(config.dataDir, { memory: pgliteMemory(options.pgliteMemory ?? 'small', config.pgliteSharedBuffers) });
+  if (config.databaseUrl) return (await import('./pg-engine.js')).openPgEngine(config.databaseUrl);
+  const use = options.pgliteMemory ?? 'small';
+  return (await import('./pglite-engine.js')).openPgliteEngine(config.dataDir, {
+    memory: pgliteMemory(use, config.pgliteSharedBuffers),
+    compiler: config.pgliteCompiler ?? PGLITE_COMPILER[use],
+  });
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { pgliteMemory, type PgliteMemory } from '../config.js';
+import { pgliteMemory, type PgliteCompiler, type PgliteMemory } from '../config.js';
 import { AppError } from '../errors.js';
 import type { CopyOutRequest, CopyRequest, Engine, EngineConnection, Lease, RawResult } from './engine.js';
 import { copyOutSql, copySql } from './engine.js';
@@ -36,37 +37,47 @@ export function pgliteSettings(memory: PgliteMemory): string[] {
   return ['wal_level=minimal', 'max_wal_senders=0', `shared_buffers=${memory.sharedBuffers}`, `wal_buffers=${memory.walBuffers}`];
 }
 
-let compiled: Promise<PgliteWasmModule | undefined> | undefined;
+const compiled = new Map<PgliteCompiler, Promise<PgliteWasmModule | undefined>>();
 const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<PgliteWasmModule> } }).WebAssembly;
 
 /**
- * PGlite's WebAssembly, compiled once per process and handed to each worker: a worker that
- * compiles it itself spends ~0.4 s more CPU per open (measured), which adds up where one process
- * opens many databases (the tests). undefined if it cannot be compiled here: the worker then
- * compiles its own.
+ * PGlite's WebAssembly, compiled once per process and compiler and handed to each worker: a worker
+ * that compiles it itself spends ~0.4 s more CPU per open (measured), which adds up where one
+ * process opens many databases (the tests). 'baseline' compiles with V8's baseline compiler only
+ * (--liftoff-only while it compiles: the flag is read when code is compiled, and a module compiled
+ * under it is never tiered up); 'optimising' lets V8 tier hot code up. undefined if it cannot be
+ * compiled here: the worker then compiles its own.
  */
-function pgliteWasmModule(): Promise<PgliteWasmModule | undefined> {
-  compiled ??= (async () => {
-    try {
-      const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-      return await wasm.compile(await fs.promises.readFile(path.join(path.dirname(entry), 'pglite.wasm')));
-    } catch {
-      return undefined;
-    }
-  })();
-  return compiled;
+function pgliteWasmModule(compiler: PgliteCompiler): Promise<PgliteWasmModule | undefined> {
+  let module = compiled.get(compiler);
+  if (!module) {
+    module = (async () => {
+      try {
+        const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+        const bytes = await fs.promises.readFile(path.join(path.dirname(entry), 'pglite.wasm'));
+        v8.setFlagsFromString(compiler === 'baseline' ? '--liftoff-only' : '--no-liftoff-only');
+        return await wasm.compile(bytes);
+      } catch {
+        return undefined;
+      }
+    })();
+    compiled.set(compiler, module);
+  }
+  return module;
 }
 
 export interface PgliteEngineOptions {
   /** Defaults to the 'small' preset. */
   memory?: PgliteMemory;
+  /** How PGlite's code is compiled (PGLITE_COMPILER); 'optimising' by default. */
+  compiler?: PgliteCompiler;
 }
 
 /** Opens the embedded database in `dataDir/pg`, owned by a worker thread. */
 export async function openPgliteEngine(dataDir: string, options: PgliteEngineOptions = {}): Promise<Engine> {
   const unlock = acquireDirLock(dataDir);
   const settings = pgliteSettings(options.memory ?? pgliteMemory('small'));
-  const wasmModule = await pgliteWasmModule();
+  const wasmModule = await pgliteWasmModule(options.compiler ?? 'optimising');
   const worker = new Worker(workerUrl, { workerData: { pgDir: path.join(dataDir, 'pg'), settings, wasmModule } satisfies WorkerInit });
   const pending = new Map<number, (res: WorkerResponse) => void>();
   let nextId = 1;

@@ -58,6 +58,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for a request not made through apiFetch (an upload with progress). */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 /** Called when an API answer says the session is gone (401). */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;

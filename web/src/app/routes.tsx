@@ -41,6 +41,7 @@ import { TrainingPage } from '../features/training/TrainingPage';
 import { SessionPage } from '../features/training/SessionPage';
 import { EngagementPage } from '../features/engagement/EngagementPage';
 import { CampaignPage, EventPage } from '../features/engagement/EventPage';
+import { ImportPage } from '../features/import/ImportPage';
 
 export interface AppRoute {
   /** The path; segments like `:id` match any one segment and reach `render` as params. */
@@ -72,6 +73,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/people', title: 'People', nav: 'People', allowed: (r) => r !== 'auditor', render: (me) => <PeoplePage me={me} /> },
   { path: '/people/:id', title: 'Person', allowed: (r) => r !== 'auditor', render: (me, params) => <PersonPage me={me} id={params.id ?? ''} /> },
   { path: '/places/:id', title: 'Place', allowed: (r) => r !== 'auditor', render: (me, params) => <PlacePage me={me} id={params.id ?? ''} /> },
+  { path: '/import', title: 'Import police data', nav: 'Import', allowed: (r) => r === 'admin' || r === 'analyst', render: () => <ImportPage /> },
   { path: '/partners', title: 'Partner agencies', nav: 'Partners', allowed: (r) => r === 'admin', render: () => <PartnersPage /> },
   { path: '/plans', title: 'Plans', nav: 'Plans', allowed: (r) => r !== 'auditor', render: (me) => <PlansPage me={me} /> },
   { path: '/plans/:id', title: 'Plan', allowed: (r) => r !== 'auditor', render: (_me, params) => <PlanRoute id={params.id ?? ''} /> },

@@ -9,7 +9,7 @@ import { harmWeightList, lsoaList, wddCountsParams, wddDesignParams } from './ev
 import { wddOnData, type WddOnDataResult } from './evaluation.service.js';
 import { wdd, type WddResult } from './wdd.js';
 import { wdq, type WdqResult } from './wdq.js';
-import { cliIo } from '../../../platform/cli/io.js';
+import { cliIo, cliPath } from '../../../platform/cli/io.js';
 
 const USAGE = `hub analyse wdd --control PRE,POST --treated PRE,POST [--disp-control PRE,POST --disp-treated PRE,POST]
                  [--time-weights PRE,POST] [--area-weights C,T,DC,DT] [--alpha 0.1] [--json]
@@ -54,7 +54,7 @@ function printWdd(r: WddResult, alpha: number, w: WdqResult | null): string {
 
 function readJson(file: string, what: string): unknown {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    return JSON.parse(fs.readFileSync(cliPath(file), 'utf8'));
   } catch (err) {
     throw new AppError('validation', `${what}: cannot read ${file}: ${(err as Error).message}`);
   }

@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors.js';
 import { hotspotGeoJson, topCells } from './hotspot-geojson.js';
 import { hotspotQuerySchema } from './hotspots.schema.js';
 import { runHotspots, type HotspotRun } from './hotspots.service.js';
-import { cliIo } from '../../../platform/cli/io.js';
+import { cliIo, cliPath } from '../../../platform/cli/io.js';
 
 export const usage = `hub analyse hotspots [--method kde|gistar|change] [--cell 100] [--bandwidth M] [--neighbour M]
           [--from YYYY-MM] [--to YYYY-MM] [--compare-from YYYY-MM] [--compare-to YYYY-MM]
@@ -89,7 +89,7 @@ export async function runAnalysis(argv: string[]): Promise<number> {
     let features: number | null = null;
     if (geojson) {
       const fc = hotspotGeoJson(run.grid, q.cells, { summary: run.summary, provenance: run.provenance });
-      fs.writeFileSync(geojson, JSON.stringify(fc));
+      fs.writeFileSync(cliPath(geojson), JSON.stringify(fc));
       features = fc.features.length;
     }
     const best = topCells(run.grid, top);
