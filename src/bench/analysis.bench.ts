@@ -15,10 +15,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseRangeLimit, readEventFile, type FileEvent } from '../modules/analytics/near-repeat/event-file.js';
-import { defaultWorkers, knoxTestParallel } from '../modules/analytics/near-repeat/knox-parallel.js';
-import { wasmAvailable } from '../modules/analytics/near-repeat/knox-wasm.js';
-import type { KnoxParameters, KnoxResult } from '../modules/analytics/near-repeat/knox.js';
+import { defaultWorkers, knoxTestParallel, parseRangeLimit, readEventFile, wasmAvailable, type FileEvent, type KnoxParameters, type KnoxResult } from '../modules/analytics/near-repeat/index.js';
 import { sharedDataDir } from './bench-data.js';
 
 const file = path.join(sharedDataDir(), 'near-repeat', 'chicago_burglary_2014_2017.csv');

@@ -5,9 +5,7 @@
  */
 import fs from 'node:fs';
 import { cachedBngConverter } from '../platform/geo/bng.js';
-import { hotspotGeoJson } from '../modules/analytics/hotspots/hotspot-geojson.js';
-import { analyseHotspots, type BngPoint, type HotspotParams } from '../modules/analytics/hotspots/hotspots.js';
-import type { StudyAreaSpec } from '../modules/analytics/hotspots/study-area.js';
+import { analyseHotspots, hotspotGeoJson, type BngPoint, type HotspotParams, type StudyAreaSpec } from '../modules/analytics/hotspots/index.js';
 import { kentStreetFiles } from './bench-data.js';
 
 function kentPoints(): BngPoint[] {

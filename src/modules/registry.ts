@@ -27,6 +27,10 @@ import { youthModule } from './youth/index.js';
 import { offendersModule } from './offenders/index.js';
 import { operationsModule } from './operations/index.js';
 import { reportModule } from './report/index.js';
+import { recordsModule } from './records/index.js';
+import { kpisModule } from './kpis/index.js';
+import { trainingModule } from './training/index.js';
+import { engagementModule } from './engagement/index.js';
 
 export const hubModules: readonly HubModule[] = [
   identityModule,
@@ -50,4 +54,8 @@ export const hubModules: readonly HubModule[] = [
   offendersModule,
   operationsModule,
   reportModule,
+  recordsModule,
+  kpisModule,
+  trainingModule,
+  engagementModule,
 ];

@@ -8,7 +8,7 @@ import { generateDemoData } from '../modules/demo/index.js';
 import { importPoliceFiles } from '../modules/police-data/index.js';
 import { MATRIX, seedPeopleMatrix } from '../modules/people/people-fixtures.js';
 import fs from 'node:fs';
-import { chromiumPath } from '../modules/problems/case-study.service.js';
+import { chromiumPath } from '../platform/document/index.js';
 import { seedRouteMatrixProblems } from '../modules/problems/route-matrix.fixture.js';
 import { MATRIX_PLANS as MP, seedPlansPanelsMatrix } from '../modules/panels/route-matrix.fixture.js';
 import { MODULE_MATRICES, type MatrixRoute } from './route-matrix.modules.js';

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { parseCsv } from '../csv/csv.js';
-import type { BoundaryLevel } from '../../modules/boundaries/boundaries.tables.js';
+import type { BoundaryLevel } from '../../modules/boundaries/index.js';
 
 /** A boundary shape read from a file, before names are resolved against the lookups. */
 export interface BoundaryShape {

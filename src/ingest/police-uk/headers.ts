@@ -1,4 +1,4 @@
-import type { PoliceDataKind } from '../../modules/police-data/police-data.tables.js';
+import type { PoliceDataKind } from '../../modules/police-data/index.js';
 
 export const STREET_HEADER = [
   'Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude', 'Location',

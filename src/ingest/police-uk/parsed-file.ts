@@ -1,4 +1,4 @@
-import type { PoliceDataKind } from '../../modules/police-data/police-data.tables.js';
+import type { PoliceDataKind } from '../../modules/police-data/index.js';
 import type { CsvProblem } from '../csv/csv.js';
 
 /** What is learnt about a file while reading it. */

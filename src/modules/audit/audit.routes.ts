@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { validationHook } from '../../platform/http.js';
 import { authorize, type AppEnv } from '../../platform/policy.js';
-import { identityPolicy } from '../identity/identity.policy.js';
+import { identityPolicy } from '../identity/index.js';
 import { auditQuerySchema, exportAudit, searchAudit, verifyAuditChain } from './audit.service.js';
 
 const entry = z.object({

@@ -5,7 +5,7 @@ import { chainVerifier, type ChainVerdict, type ExpectedHead } from '../../platf
 import { AppError } from '../../platform/errors.js';
 import { toCsv } from '../../platform/csv.js';
 import { authorize, type Principal } from '../../platform/policy.js';
-import { identityPolicy } from '../identity/identity.policy.js';
+import { identityPolicy } from '../identity/index.js';
 import { z } from 'zod';
 
 /**

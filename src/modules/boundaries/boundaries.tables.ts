@@ -27,3 +27,8 @@ export interface BoundaryTables {
   lad: LadTable;
   boundary: BoundaryTable;
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends BoundaryTables {}
+}

@@ -34,3 +34,8 @@ export interface IdentityTables {
   };
   sign_in_failure: { id: Generated<number>; client: string; at: Generated<Date> };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends IdentityTables {}
+}

@@ -25,3 +25,8 @@ export interface OffendersTables {
     id: Generated<number>; allocation_id: number; kind: 'alert' | 'note'; occurred_on: string; text: string; recorded_by: string; recorded_at: Generated<Date>;
   };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends OffendersTables {}
+}

@@ -21,3 +21,8 @@ export interface OperationsTables {
     consent_recorded_on: string | null; consent_recorded_by: string | null; district: string; created_by: string; created_at: Generated<Date>; updated_at: Generated<Date>;
   };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends OperationsTables {}
+}

@@ -28,3 +28,8 @@ export interface PanelTables {
     created_by: string; created_at: Generated<Date>; updated_at: Generated<Date>;
   };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends PanelTables {}
+}

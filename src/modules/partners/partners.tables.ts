@@ -19,3 +19,8 @@ export interface PartnerAgencyTable {
 export interface PartnerTables {
   partner_agency: PartnerAgencyTable;
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends PartnerTables {}
+}

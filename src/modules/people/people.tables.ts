@@ -73,3 +73,8 @@ export interface PeopleTables {
     recorded_by: string; recorded_at: Generated<Date>;
   };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends PeopleTables {}
+}

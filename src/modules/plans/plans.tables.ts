@@ -46,3 +46,8 @@ export interface PlanTables {
     actor: string; at: Generated<Date>;
   };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends PlanTables {}
+}

@@ -4,7 +4,7 @@
  * October to February in each winter the data holds). Open data has one ASB category; the
  * incident types (personal, nuisance, environmental) need the force's own incident extracts.
  */
-import { poissonETest } from '../analytics/trends/index.js';
+import { poissonETest } from '../../platform/stats/etest.js';
 import type { ServiceContext } from '../../platform/module/context.js';
 import type { FigureSource, ReportContribution, ReportFigure, ReportPeriod, ReportSectionContent, ReportTable } from '../../platform/module/report.js';
 import { countIncidents } from './police-data.service.js';

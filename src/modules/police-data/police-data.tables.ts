@@ -86,3 +86,8 @@ export interface PoliceDataTables {
   };
   crime_outcome: { id: Generated<number>; snapshot_id: number; crime_id: string | null; month: string; outcome_type: string };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends PoliceDataTables {}
+}

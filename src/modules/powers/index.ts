@@ -18,6 +18,7 @@ export { s59WarningRequired, S59_WARNING_KEY, type S59WarningDecision } from './
 export { RULE_CATALOGUE } from './rules/index.js';
 export { RECORD_TYPES, POWERS, type PowersTables } from './powers.tables.js';
 export { powersReport, REPORTED_ACTS } from './powers.report.js';
+export { powerActCounts, homeVisitCounts, powersLatestDate } from './powers.kpi.js';
 export { addComplaint, caseReviewWarning, listComplaints, caseReviewDue } from './case-review/complaints.service.js';
 export { checkCaseReviews, complaintQualifies, caseReviewSettingsAt, type CaseReviewCheck } from './case-review/case-review.js';
 export { openCbo, moveCbo, varyCbo, listCbos, showCbo, cboDue } from './cbo/cbo.service.js';

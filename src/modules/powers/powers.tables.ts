@@ -106,3 +106,8 @@ export interface PowersTables {
   power_event: PowerEventTable;
   power_task: PowerTaskTable;
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends PowersTables {}
+}

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { toStoredEntry } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { trainingOfAccount } from '../training/index.js';
 
 /**
  * Everything held on one data subject, for a subject access request. Today the personal data
@@ -23,6 +24,7 @@ export async function subjectAccessExport(
       .executeTakeFirst();
     if (!user) throw new AppError('not_found', `No account '${username}'`);
     const districts = await trx.selectFrom('user_district').select('district').where('user_id', '=', user.id).execute();
+    const training = await trainingOfAccount(trx, Number(user.id));
     const sessions = await trx.selectFrom('user_session').select(['created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', user.id).execute();
     const entries = await sql<Parameters<typeof toStoredEntry>[0]>`
       select * from audit_log where actor = ${`user:${user.username}`} or (record_type = 'user' and record_id = ${String(user.id)}) order by id`.execute(trx);
@@ -36,6 +38,7 @@ export async function subjectAccessExport(
       account: { ...user, id: Number(user.id), passwordHash: 'held (argon2id hash; not disclosed)' },
       districts: districts.map((d) => d.district),
       sessions,
+      training,
       auditEntries: entries.rows.map((r) => {
         const e = toStoredEntry(r);
         return { id: e.id, at: e.at, actor: e.actor, action: e.action, recordType: e.recordType, recordId: e.recordId, purpose: e.purpose, reason: e.reason, details: e.details };

@@ -72,3 +72,8 @@ export interface ProblemTables {
     warnings: Json<unknown>;
   };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends ProblemTables {}
+}

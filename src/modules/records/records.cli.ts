@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
-import { progressBar } from '../../cli/progress.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
+import { progressBar } from '../../platform/cli/progress.js';
 import { AppError } from '../../platform/errors.js';
 import { importRecordsFile } from './records.import.js';
 import { loadRecordsKey } from './records.keys.js';
@@ -92,6 +92,16 @@ export async function runRecords(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(rest, options, z.object({ json: z.boolean().default(false), nominal: z.string().optional(), key: z.string().optional() }));
   const out = (json: unknown, text: string) => io.stdout.write(values.json ? `${JSON.stringify(json)}\n` : `${text}\n`);
   switch (sub) {
+    case 'example': {
+      const dir = positionals[0];
+      if (!dir || positionals.length !== 1) throw new AppError('validation', 'give the folder to write the worked example into: hub records example DIR');
+      const { exampleFiles } = await import('./records.example.js');
+      fs.mkdirSync(dir, { recursive: true });
+      const files = exampleFiles();
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      out({ dir, files: Object.keys(files) }, `Wrote the worked example (SYNTHETIC demo extracts and their mappings) to ${dir}: ${Object.keys(files).join(', ')}`);
+      return 0;
+    }
     case 'key':
       return withDatabase(async ({ config }) => {
         const key = loadRecordsKey({ env: io.env, dataDir: config.dataDir, databaseUrl: config.databaseUrl }, true);

@@ -12,9 +12,10 @@ export const RECORDS_HELP = {
   'import-population': `hub import-population FILE [--json]
   Imports ONS mid-year population estimates by LSOA and age band (CSV with year, lsoa_code, age_min,
   age_max, population; docs/force-records.md). Atomic; the years in the file replace those held.`,
-  records: `hub records key | coverage | link PERSON_ID --nominal ID | link PERSON_ID --key KEY | unlink KEY [--json]
+  records: `hub records key | coverage | link PERSON_ID --nominal ID | link PERSON_ID --key KEY | unlink KEY | example DIR [--json]
   key: the records key's place and fingerprint (made if missing on the embedded database).
   coverage: what the force's records held cover, per kind, and the latest imports.
   link: links a person record to the person key of a records-system nominal id (or to a key), audited;
-  the nominal id is turned into its key here and never stored. unlink: removes a key's link, audited.`,
+  the nominal id is turned into its key here and never stored. unlink: removes a key's link, audited.
+  example: writes the worked example (mapping files and SYNTHETIC extracts of each kind, population) into DIR.`,
 } as const;

@@ -55,8 +55,13 @@ export interface RecordsImportOptions {
   /** The largest share of the rows its coverage held that a re-export may lose: the open-data import's setting, HUB_IMPORT_MAX_SHRINK (config.importMaxShrink). */
   maxShrink: number;
   allowShrink?: boolean;
-  /** Generated demo extracts: tagged, and removed by the first real import of their kind. */
+  /** Generated demo extracts: tagged, and removed (every kind) by the first real extract imported. */
   demo?: boolean;
+  /**
+   * `db` is a transaction the caller holds (the demo seed): the file is loaded in it, and any
+   * refusal throws (an AppError) so that the caller's transaction rolls back.
+   */
+  inTransaction?: boolean;
   audit?: (trx: Db, event: { action: string; recordType: string; recordId: string; details: Record<string, unknown> }) => Promise<void>;
   /** The share of the file done (0..1) and rows read so far. */
   onProgress?: (fraction: number, rows: number) => void;
@@ -142,11 +147,12 @@ export async function importRecordsFile(db: Db, file: { label: string; name: str
     if (parts.length && problemCount === 0) yield parts.join('');
   };
 
+  const inTx = <T>(fn: (trx: Db) => Promise<T>): Promise<T> => (opts.inTransaction ? fn(db) : db.transaction().execute(fn));
   try {
-    const result = await db.transaction().execute(async (trx) => {
+    const result = await inTx(async (trx) => {
       await repo.lockKind(trx, m.kind);
       const { from, to, extractedOn } = m.coverage;
-      const demoRowsRemoved = opts.demo ? 0 : await repo.deleteDemoImports(trx, m.kind);
+      const demoRowsRemoved = opts.demo ? 0 : await repo.deleteDemoImports(trx);
       const old = await repo.rowsCovered(trx, m.kind, from, to);
       await copyInto(trx, { table: compiled.table, columns: compiled.columns, chunks: chunks(), format: 'text' });
       if (problemCount > 0) throw new BadRows();
@@ -160,7 +166,7 @@ export async function importRecordsFile(db: Db, file: { label: string; name: str
         row_count: rows, replaced_rows: old.real + old.demo, key_fingerprint: opts.demo ? null : opts.key.fingerprint, is_demo: opts.demo ?? false, imported_by: opts.by,
       } as never).execute();
       await trx.insertInto('records_coverage').values({ import_id: importId, kind: m.kind, covered_from: from, covered_to: to }).execute();
-      const newPersonKeys = await repo.addPersonKeys(trx, m.kind, importId);
+      const newPersonKeys = await repo.addPersonKeys(trx, compiled.personKeys());
       // Counts and dates only: no reference, nominal id or person key is written to the audit log.
       await opts.audit?.(trx, {
         action: old.real + old.demo > 0 ? 'records.replace' : 'records.import', recordType: 'records_import', recordId: String(importId),
@@ -174,6 +180,9 @@ export async function importRecordsFile(db: Db, file: { label: string; name: str
     opts.onProgress?.(1, rows);
     return summary({ importId, newRows: rows, ...result });
   } catch (err) {
+    if (opts.inTransaction && (err instanceof BadRows || err instanceof Shrinks)) {
+      throw new AppError('validation', `${file.label}: refused (${problems[0] ? `line ${problems[0].line}: ${problems[0].message}` : 'no rows, or fewer than the rows it replaces'})`);
+    }
     if (err instanceof BadRows) {
       // The chunks generator read the file to its end: every problem is counted.
       if (problemCount === 0) return summary({ errors: [{ line: 2, message: 'no data rows after the header' }], errorCount: 1 });

@@ -22,7 +22,8 @@ export interface PopulationImportSummary {
 }
 
 const HEADER = ['year', 'lsoa_code', 'age_min', 'age_max', 'population'] as const;
-const LSOA = /^[EW]01\d{6}$/;
+/** England (E01), Wales (W01) and the demo's fictional Demoshire (X01). */
+const LSOA = /^[EWX]01\d{6}$/;
 const INT = /^\d+$/;
 
 export async function importPopulationFile(

@@ -1,6 +1,7 @@
 /** SQL of the records module's imports: coverage, replacement, person keys. */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { copyInto } from '../../platform/db/kysely-driver.js';
 import { addDays } from '../../platform/time/london.js';
 import type { RecordKind } from './records.mapping.js';
 
@@ -38,14 +39,32 @@ export async function rowsCovered(db: Db, kind: RecordKind, from: string, to: st
   return { real: Number(r.rows[0]?.real ?? 0), demo: Number(r.rows[0]?.demo ?? 0) };
 }
 
-/** Removes every demo import of a kind (rows and records). Returns the rows removed. */
-export async function deleteDemoImports(db: Db, kind: RecordKind): Promise<number> {
-  const { table } = KIND_TABLE[kind];
-  const ids = (await db.selectFrom('records_import').select('id').where('kind', '=', kind).where('is_demo', '=', true).execute()).map((r) => r.id);
+/** The person keys the rows of some imports hold (a subquery with one column, k). */
+function keysOfImports(ids: readonly number[]) {
+  const inIds = sql`import_id in (${sql.join([...ids])})`;
+  return sql`select victim_key as k from records_crime where ${inIds} and victim_key is not null
+    union select unnest(suspect_keys || offender_keys) from records_crime where ${inIds}
+    union select unnest(person_keys) from records_incident where ${inIds}
+    union select person_key from records_outcome where ${inIds} and person_key is not null`;
+}
+
+/**
+ * Removes every demo import (all kinds: rows, coverage and records), and the person keys only
+ * they held (with any demo links). Returns the rows removed.
+ */
+export async function deleteDemoImports(db: Db): Promise<number> {
+  const ids = (await db.selectFrom('records_import').select('id').where('is_demo', '=', true).execute()).map((r) => r.id);
   if (!ids.length) return 0;
-  const r = await sql`delete from ${sql.table(table)} where import_id in (${sql.join(ids)})`.execute(db);
+  const real = (await db.selectFrom('records_import').select('id').where('is_demo', '=', false).execute()).map((r) => r.id);
+  await sql`delete from records_person_key where person_key in (
+    select k from (${keysOfImports(ids)}) d ${real.length ? sql`where k not in (select k from (${keysOfImports(real)}) r where k is not null)` : sql``})`.execute(db);
+  let removed = 0;
+  for (const table of ['records_crime', 'records_incident', 'records_outcome']) {
+    const r = await sql`delete from ${sql.table(table)} where import_id in (${sql.join(ids)})`.execute(db);
+    removed += Number(r.numAffectedRows ?? 0);
+  }
   await db.deleteFrom('records_import').where('id', 'in', ids).execute();
-  return Number(r.numAffectedRows ?? 0);
+  return removed;
 }
 
 /** Deletes the rows of a kind dated [from, to] that earlier imports hold. */
@@ -77,15 +96,23 @@ export async function subtractCoverage(db: Db, kind: RecordKind, from: string, t
   return [...new Set(pieces.map((p) => p.import_id))];
 }
 
-/** Adds the person keys an import's rows hold that were not seen before; returns how many were new. */
-export async function addPersonKeys(db: Db, kind: RecordKind, importId: number): Promise<number> {
-  const keys =
-    kind === 'crimes'
-      ? sql`select victim_key as k from records_crime where import_id = ${importId} and victim_key is not null
-            union select unnest(suspect_keys || offender_keys) from records_crime where import_id = ${importId}`
-      : kind === 'incidents'
-        ? sql`select unnest(person_keys) as k from records_incident where import_id = ${importId}`
-        : sql`select person_key as k from records_outcome where import_id = ${importId} and person_key is not null`;
-  const r = await sql`insert into records_person_key (person_key) select distinct k from (${keys}) s on conflict (person_key) do nothing`.execute(db);
+/** Adds the person keys of an import (collected while its rows were converted) not seen before; returns how many were new. */
+export async function addPersonKeys(db: Db, keys: ReadonlySet<string>): Promise<number> {
+  if (keys.size === 0) return 0;
+  await sql`create temp table records_key_in (k text not null)`.execute(db);
+  const chunks = function* () {
+    let part: string[] = [];
+    for (const k of keys) {
+      part.push(k);
+      if (part.length >= 16_384) {
+        yield `${part.join('\n')}\n`;
+        part = [];
+      }
+    }
+    if (part.length) yield `${part.join('\n')}\n`;
+  };
+  await copyInto(db, { table: 'records_key_in', columns: ['k'], chunks: chunks(), format: 'text' });
+  const r = await sql`insert into records_person_key (person_key) select k from records_key_in on conflict (person_key) do nothing`.execute(db);
+  await sql`drop table records_key_in`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }

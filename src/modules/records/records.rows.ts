@@ -27,7 +27,12 @@ export interface CompiledRows {
   columns: readonly string[];
   /** The COPY line (with its line feed) of a row, or why it is refused. */
   line: (fields: readonly string[], lineNo: number, importId: number) => string | RowReject;
+  /** The person keys of the rows converted so far (each once). */
+  personKeys: () => ReadonlySet<string>;
 }
+
+/** A time after a date: ' 14:05', 'T14:05:00', ' 14:05:00.123'. */
+const TIME = /^[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 export const TABLE_COLUMNS = {
   crimes: [
@@ -44,10 +49,11 @@ export const TABLE_COLUMNS = {
 
 const TABLES = { crimes: 'records_crime', incidents: 'records_incident', outcomes: 'records_outcome' } as const;
 
-/** Flags when the mapping gives no translation: Y/Yes/True/1 and N/No/False/0/blank, any case. */
-const DEFAULT_FLAGS: Readonly<Record<string, boolean>> = { y: true, yes: true, true: true, '1': true, n: false, no: false, false: false, '0': false, '': false };
+/** Flags when the mapping gives no translation: Y/Yes/True/1 and N/No/False/0, any case; blank is not known. */
+const DEFAULT_FLAGS: Readonly<Record<string, boolean>> = { y: true, yes: true, true: true, '1': true, n: false, no: false, false: false, '0': false };
 
-const LSOA = /^[EW]01\d{6}$/;
+/** LSOA codes of England (E01) and Wales (W01), and the demo's fictional Demoshire (X01). */
+const LSOA = /^[EWX]01\d{6}$/;
 
 class Reject {
   constructor(readonly reason: string) {}
@@ -72,13 +78,26 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
   const sep = m.listSeparator;
   const toBng = cachedBngConverter();
   const keyCache = new Map<string, string>();
+  const seenKeys = new Set<string>();
   const keyOf = (nominal: string) => {
     let k = keyCache.get(nominal);
     if (k === undefined) {
       k = deps.pseudonymise(nominal);
+      seenKeys.add(k);
       if (keyCache.size < 500_000) keyCache.set(nominal, k);
     }
     return k;
+  };
+  // Extracts repeat a few thousand dates: each distinct date text is checked once.
+  const dateCache = new Map<string, string | null>();
+  const dayOf = (head: string): string | null => {
+    let d = dateCache.get(head);
+    if (d === undefined) {
+      const iso = m.dateFormat === 'DD/MM/YYYY' ? (head[2] === '/' && head[5] === '/' ? `${head.slice(6, 10)}-${head.slice(3, 5)}-${head.slice(0, 2)}` : '') : head;
+      d = iso.length === 10 && isCalendarDate(iso) ? iso : null;
+      if (dateCache.size < 100_000) dateCache.set(head, d);
+    }
+    return d;
   };
 
   // Per-row readers; each throws Reject with a reason naming the field.
@@ -102,10 +121,9 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
       if (required) throw new Reject(`${field} (${m.columns[field]}): missing`);
       return null;
     }
-    const d = m.dateFormat === 'DD/MM/YYYY' ? `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}` : v.slice(0, 10);
+    const d = dayOf(v.slice(0, 10));
     const rest = v.slice(10);
-    const sepOk = m.dateFormat === 'DD/MM/YYYY' ? v[2] === '/' && v[5] === '/' : true;
-    if (!sepOk || !isCalendarDate(d) || (rest !== '' && !/^[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(rest))) {
+    if (d === null || (rest !== '' && !TIME.test(rest))) {
       throw new Reject(`${field} (${m.columns[field]}): '${clip(v)}' is not a date (${m.dateFormat}, optionally with a time)`);
     }
     return d;
@@ -118,10 +136,9 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
     const v = raw(field);
     const map = m.values[field];
     const hit = map ? map[v] : DEFAULT_FLAGS[v.toLowerCase()];
-    if (hit === undefined) {
-      throw new Reject(`${field} (${m.columns[field]}): '${clip(v)}' is not one of ${map ? Object.keys(map).map((k) => `'${k}'`).join(', ') : 'Y, N, Yes, No, True, False, 1, 0 or blank'}`);
-    }
-    return hit;
+    if (hit !== undefined) return hit;
+    if (v === '') return null; // not known: matches neither true nor false (counting rule 5)
+    throw new Reject(`${field} (${m.columns[field]}): '${clip(v)}' is not one of ${map ? Object.keys(map).map((k) => `'${k}'`).join(', ') : 'Y, N, Yes, No, True, False, 1, 0'} (or blank)`);
   };
   const locationType = (): LocationType | null => {
     if (!col.has('locationType')) return null;
@@ -166,7 +183,7 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
     if ((lat === null) !== (lon === null)) throw new Reject('latitude and longitude: give both or neither');
     if (easting === null && lat !== null && lon !== null) ({ easting, northing } = toBng(lon, lat));
     const lsoa = raw('lsoa') || null;
-    if (lsoa !== null && !LSOA.test(lsoa)) throw new Reject(`lsoa (${m.columns.lsoa}): '${clip(lsoa)}' is not an LSOA code (E01… or W01…)`);
+    if (lsoa !== null && !LSOA.test(lsoa)) throw new Reject(`lsoa (${m.columns.lsoa}): '${clip(lsoa)}' is not an LSOA code (E01…, W01…, or the demo's X01…)`);
     return { easting, northing, lsoa };
   };
   const district = (lsoa: string | null, required: boolean): string | null => {
@@ -262,6 +279,7 @@ export function compileRows(m: RecordsMapping, header: readonly string[], deps: 
     kind: m.kind,
     table: TABLES[m.kind],
     columns: TABLE_COLUMNS[m.kind],
+    personKeys: () => seenKeys,
     line(fields, lineNo, importId) {
       if (fields.length !== width) return { reason: `${fields.length} fields where the header has ${width}` };
       f = fields;

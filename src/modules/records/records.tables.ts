@@ -77,3 +77,8 @@ export interface RecordsTables {
   records_population: { year: number; lsoa_code: string; age_min: number; age_max: number | null; population: number };
   records_population_import: { id: Generated<number>; file_name: string; years: number[]; row_count: number; imported_at: Generated<Date>; imported_by: string };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends RecordsTables {}
+}

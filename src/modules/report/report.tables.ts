@@ -34,3 +34,8 @@ export interface ReportTables {
   report_edition: ReportEditionTable;
   report_edition_file: ReportEditionFileTable;
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends ReportTables {}
+}

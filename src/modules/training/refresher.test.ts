@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, refresherStatus } from './refresher.js';
-
-describe('adding calendar months', () => {
-  it('keeps the day of the month, or the last day of a month without it', () => {
-    expect(addMonthsClamped('2025-03-15', 12)).toBe('2026-03-15');
-    expect(addMonthsClamped('2025-01-31', 1)).toBe('2025-02-28');
-    expect(addMonthsClamped('2024-01-31', 1)).toBe('2024-02-29'); // leap year
-    expect(addMonthsClamped('2024-02-29', 12)).toBe('2025-02-28'); // no 29 February 2025
-    expect(addMonthsClamped('2024-02-29', 48)).toBe('2028-02-29');
-    expect(addMonthsClamped('2025-08-31', 3)).toBe('2025-11-30');
-    expect(addMonthsClamped('2025-11-30', 2)).toBe('2026-01-30'); // across a year end
-    expect(addMonthsClamped('2025-12-25', 0)).toBe('2025-12-25');
-  });
-  it('refuses bad input', () => {
-    expect(() => addMonthsClamped('2025-02-30', 1)).toThrow(/not a date/);
-    expect(() => addMonthsClamped('2025-02-01', -1)).toThrow(/at least 0/);
-    expect(() => addMonthsClamped('2025-02-01', 1.5)).toThrow(/whole number/);
-  });
-});
+import { refresherStatus } from './refresher.js';
 
 describe('who is due a refresher', () => {
   it('is due from the due day itself, not the day before', () => {
@@ -39,5 +21,22 @@ describe('who is due a refresher', () => {
     expect(() => refresherStatus(12, '2026-01-02', '2026-01-01')).toThrow(/after the as-of date/);
     expect(() => refresherStatus(0, '2025-01-01', '2026-01-01')).toThrow(/at least 1/);
     expect(() => refresherStatus(12, '2025-01-01', '2026-13-01')).toThrow(/as-of date/);
+  });
+});
+
+describe('refreshers over leap days and month ends', () => {
+  it('a 6-month refresher from 31 August 2023 falls due on 29 February 2024 (leap year)', () => {
+    expect(refresherStatus(6, '2023-08-31', '2024-02-28')).toEqual({ status: 'current', dueOn: '2024-02-29' });
+    expect(refresherStatus(6, '2023-08-31', '2024-02-29')).toEqual({ status: 'due', dueOn: '2024-02-29' });
+  });
+  it('a 1-month refresher from 31 January lands on the last day of February, then 30 April from 31 March', () => {
+    expect(refresherStatus(1, '2026-01-31', '2026-02-28')).toEqual({ status: 'due', dueOn: '2026-02-28' });
+    expect(refresherStatus(1, '2026-03-31', '2026-04-29')).toEqual({ status: 'current', dueOn: '2026-04-30' });
+  });
+  it('a 36-month refresher from 29 February 2024 falls due on 28 February 2027', () => {
+    expect(refresherStatus(36, '2024-02-29', '2027-02-28')).toEqual({ status: 'due', dueOn: '2027-02-28' });
+  });
+  it('attended on the as-of day itself is current', () => {
+    expect(refresherStatus(12, '2026-01-01', '2026-01-01')).toEqual({ status: 'current', dueOn: '2027-01-01' });
   });
 });

@@ -3,22 +3,8 @@
 // The refresher falls due on the same day of the month, that many months after the last attendance;
 // when that month has no such day (31st, or 29 February outside a leap year) it falls due on the
 // last day of that month.
-import { daysInMonth, parseCalendarDate } from '../../platform/time/london.js';
+import { addMonthsClamped, parseCalendarDate } from '../../platform/time/london.js';
 import { AppError } from '../../platform/errors.js';
-
-/** `date` plus `months` calendar months, clamped to the last day of the month reached. */
-export function addMonthsClamped(date: string, months: number): string {
-  parseCalendarDate(date, 'date');
-  if (!Number.isInteger(months) || months < 0) {
-    throw new AppError('validation', `months must be a whole number of at least 0 (got ${months})`);
-  }
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const day = Math.min(d, daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 export type RefresherStatus = 'never_attended' | 'due' | 'current' | 'no_refresher';
 

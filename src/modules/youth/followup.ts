@@ -21,7 +21,7 @@
  *    still in their window.
  *  - Interval: Wilson score, 95%, without continuity correction.
  */
-import { daysInMonth, isCalendarDate } from '../../platform/time/london.js';
+import { addMonthsClamped, isCalendarDate } from '../../platform/time/london.js';
 
 export interface FollowupSettings {
   /** Length of the window after the anchor, in months. */
@@ -98,16 +98,9 @@ export interface FollowupResult {
 }
 
 const split = (d: string) => d.split('-').map(Number) as [number, number, number];
-const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The same date `months` months later; a day the month lacks becomes the month's last day. */
-export function addMonthsClamped(date: string, months: number): string {
-  const [y, m, d] = split(date);
-  const index = y * 12 + (m - 1) + months;
-  const ny = Math.floor(index / 12);
-  const nm = (index % 12) + 1;
-  return `${ny}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
-}
+/** The same date `months` months later; a day the month lacks becomes the month's last day (platform/time). */
+export { addMonthsClamped };
 
 const nextDay = (date: string) => {
   const t = Date.UTC(...(split(date).map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number])) + 86_400_000;

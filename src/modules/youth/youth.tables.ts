@@ -48,3 +48,8 @@ export interface YouthTables {
     source: Generated<(typeof LATER_OUTCOME_SOURCES)[number]>;
   };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../platform/db/schema.js' {
+  interface Database extends YouthTables {}
+}

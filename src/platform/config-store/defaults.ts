@@ -15,6 +15,7 @@ import { POWERS_ORDERS_DEFAULTS } from './defaults/powers-orders.js';
 import { REPORT_DEFAULTS } from './defaults/report.js';
 import { YOUTH_DEFAULTS } from './defaults/youth.js';
 import { OFFENDERS_DEFAULTS } from './defaults/offenders.js';
+import { KPIS_DEFAULTS } from './defaults/kpis.js';
 import { OPERATIONS_DEFAULTS } from './defaults/operations.js';
 import type { KeyDefinition } from './defaults/kinds.js';
 
@@ -30,6 +31,7 @@ export const CONFIG_DEFAULTS = {
   ...REPORT_DEFAULTS,
   ...YOUTH_DEFAULTS,
   ...OFFENDERS_DEFAULTS,
+  ...KPIS_DEFAULTS,
   ...OPERATIONS_DEFAULTS,
 } as const satisfies Record<string, KeyDefinition>;
 

@@ -3,7 +3,7 @@ import { defineModule } from '../module/module.js';
 import { configRoutes as routesOfConfig } from './config.routes.js';
 import { CONFIG_HELP } from './config.help.js';
 export { CONFIG_DEFAULTS, RANKS, type ConfigKey, type ConfigKind, type KeyDefinition, type DefaultVersion } from './defaults.js';
-export { ConfigSnapshot, defaultVersions, planNewVersion, selectingDate, valueProblem, type ConfigReader, type ConfigValue, type ConfigVersion, type NewVersion } from './store.js';
+export { ConfigSnapshot, defaultVersions, planNewVersion, registerValueCheck, selectingDate, valueProblem, type ConfigReader, type ConfigValue, type ConfigVersion, type NewVersion } from './store.js';
 export { configHistory, listConfig, loadConfig, localVersions, setConfigValue, configSetSchema, configListQuerySchema, type ConfigListing } from './config.service.js';
 export { configRoutes } from './config.routes.js';
 export { configPolicy } from './config.policy.js';

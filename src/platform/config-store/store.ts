@@ -142,6 +142,15 @@ export function valueProblem(kind: ConfigKind, value: unknown): string | null {
   }
 }
 
+/**
+ * Checks a module adds for the values of its keys (a KPI definition is checked by the kpis module):
+ * keys starting with `prefix`; the reason in words ('field: reason'), or null when the value fits.
+ */
+const valueChecks: { prefix: string; check: (value: unknown) => string | null }[] = [];
+export function registerValueCheck(prefix: string, check: (value: unknown) => string | null): void {
+  if (!valueChecks.some((c) => c.prefix === prefix && c.check === check)) valueChecks.push({ prefix, check });
+}
+
 export interface NewVersion {
   key: string;
   value: unknown;
@@ -167,6 +176,10 @@ export function planNewVersion(definitions: Readonly<Record<string, KeyDefinitio
   if (!def) throw new AppError('validation', `key: no configuration value is called '${n.key}'`, [{ field: 'key', message: `no configuration value is called '${n.key}'` }]);
   const problem = valueProblem(def.kind, n.value);
   if (problem) throw new AppError('validation', `value: ${problem}`, [{ field: 'value', message: problem }]);
+  for (const c of n.value === null ? [] : valueChecks.filter((x) => n.key.startsWith(x.prefix))) {
+    const p = c.check(n.value);
+    if (p) throw new AppError('validation', `value: ${p}`, [{ field: 'value', message: p }]);
+  }
   if (!isCalendarDate(n.effectiveFrom)) throw new AppError('validation', `effectiveFrom: '${n.effectiveFrom}' is not a date (use YYYY-MM-DD)`, [{ field: 'effectiveFrom', message: 'is not a date' }]);
   const to = n.effectiveTo ?? null;
   if (to !== null && (!isCalendarDate(to) || to < n.effectiveFrom)) {

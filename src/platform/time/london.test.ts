@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addElapsedHours, addHoursDisregarding, ageOn, daysBetween, elapsedHours, endOfLondonDay, formatLondon, formatQuarter,
+  addDays, addElapsedHours, addMonthsClamped, addHoursDisregarding, ageOn, daysBetween, elapsedHours, endOfLondonDay, formatLondon, formatQuarter,
   isCalendarDate, isChristmasDay, isWithinDaysBeginningWith, isWithinDaysFollowing, lastDayBeginningWith, lastDayFollowing,
   londonDate, londonOffsetMinutes, parseInstant, parseQuarter, quarterOf, shiftQuarter, startOfLondonDay,
 } from './london.js';
@@ -148,5 +148,27 @@ describe('quarters', () => {
     expect(formatQuarter(quarterOf('2025-12-31', 'calendar'))).toBe('2025Q4');
     expect(formatQuarter(shiftQuarter(parseQuarter('2025Q4'), 1))).toBe('2026Q1');
     expect(formatQuarter(shiftQuarter(parseQuarter('2025-26Q1'), -1))).toBe('2024-25Q4');
+  });
+});
+
+describe('adding calendar months', () => {
+  it('keeps the day of the month, or the last day of a month without it', () => {
+    expect(addMonthsClamped('2025-03-15', 12)).toBe('2026-03-15');
+    expect(addMonthsClamped('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonthsClamped('2024-01-31', 1)).toBe('2024-02-29'); // leap year
+    expect(addMonthsClamped('2024-02-29', 12)).toBe('2025-02-28'); // no 29 February 2025
+    expect(addMonthsClamped('2024-02-29', 48)).toBe('2028-02-29');
+    expect(addMonthsClamped('2025-08-31', 3)).toBe('2025-11-30');
+    expect(addMonthsClamped('2025-11-30', 2)).toBe('2026-01-30'); // across a year end
+    expect(addMonthsClamped('2025-12-25', 0)).toBe('2025-12-25');
+    expect(addMonthsClamped('2026-03-31', -1)).toBe('2026-02-28'); // backwards, clamped
+    expect(addMonthsClamped('2024-03-31', -1)).toBe('2024-02-29');
+    expect(addMonthsClamped('2026-01-15', -13)).toBe('2024-12-15'); // back across two year ends
+    expect(addMonthsClamped('1900-01-29', 1)).toBe('1900-02-28'); // 1900: not a leap year
+    expect(addMonthsClamped('2000-01-29', 1)).toBe('2000-02-29'); // 2000: a leap year
+  });
+  it('refuses bad input', () => {
+    expect(() => addMonthsClamped('2025-02-30', 1)).toThrow(/not a date/);
+    expect(() => addMonthsClamped('2025-02-01', 1.5)).toThrow(/whole number/);
   });
 });

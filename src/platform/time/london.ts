@@ -137,6 +137,21 @@ export function parseCalendarDate(s: string, what = 'date'): string {
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 export const daysInMonth = (y: number, m: number): number => [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 
+/**
+ * `date` plus `months` calendar months (minus, when negative), on the same day of the month or,
+ * when the month reached has no such day (31st; 29 February outside a leap year), on its last day:
+ * 31 January + 1 month = 28 (or 29) February. Refuses a date that is not one and a fractional count.
+ */
+export function addMonthsClamped(date: string, months: number): string {
+  const [y, m, d] = splitDate(parseCalendarDate(date, 'date'));
+  if (!Number.isInteger(months)) throw new AppError('validation', `months must be a whole number (got ${months})`);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 const dayNumber = (date: string) => {
   const [y, m, d] = splitDate(date);
   return Date.UTC(y, m - 1, d) / DAY;

@@ -34,7 +34,13 @@ import { YouthPage } from '../features/youth/YouthPage';
 import { OperationsPage } from '../features/operations/OperationsPage';
 import { OperationPage } from '../features/operations/OperationPage';
 import { YouthDashboard } from '../features/youth/YouthDashboard';
-import { maySeeCounts, type Me, type Role } from './session';
+import { RecordsPage } from '../features/records/RecordsPage';
+import { mayListIncidents, maySeeCounts, type Me, type Role } from './session';
+import { KpisPage } from '../features/kpis/KpisPage';
+import { TrainingPage } from '../features/training/TrainingPage';
+import { SessionPage } from '../features/training/SessionPage';
+import { EngagementPage } from '../features/engagement/EngagementPage';
+import { CampaignPage, EventPage } from '../features/engagement/EventPage';
 
 export interface AppRoute {
   /** The path; segments like `:id` match any one segment and reach `render` as params. */
@@ -83,7 +89,14 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/powers/new/:kind', title: 'Record a power', allowed: (r) => r === 'admin' || r === 'supervisor' || r === 'officer', render: (me, params) => (['dispersal_direction', 'cpw', 'cpn'].includes(params.kind ?? '') ? <PowerForm key={params.kind} me={me} kind={params.kind as FormKind} /> : <p className="page">No such form.</p>) },
   { path: '/powers/:id', title: 'Powers record', allowed: (r) => r !== 'partner' && r !== 'auditor', render: (_me, params) => <PowerRecordPage id={params.id ?? ''} /> },
   { path: '/youth', title: 'My children', nav: 'Youth', allowed: (r) => r !== 'auditor', render: (me) => <YouthPage me={me} /> },
+  { path: '/records', title: 'Force records', nav: 'Force records', allowed: mayListIncidents, render: () => <RecordsPage /> },
   { path: '/youth/dashboard', title: 'Youth interventions', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <YouthDashboard /> },
+  { path: '/kpis', title: 'Measures (KPIs)', nav: 'Measures', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: () => <KpisPage /> },
+  { path: '/training', title: 'Training', nav: 'Training', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <TrainingPage me={me} /> },
+  { path: '/training/sessions/:id', title: 'Training session', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <SessionPage me={me} id={params.id ?? ''} /> },
+  { path: '/engagement', title: 'Community engagement', nav: 'Engagement', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me) => <EngagementPage me={me} /> },
+  { path: '/engagement/events/:id', title: 'Engagement event', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <EventPage me={me} id={params.id ?? ''} /> },
+  { path: '/engagement/campaigns/:id', title: 'Campaign', allowed: (r) => r === 'admin' || r === 'analyst' || r === 'supervisor' || r === 'officer', render: (me, params) => <CampaignPage me={me} id={params.id ?? ''} /> },
   { path: '/users', title: 'Users', nav: 'Users', allowed: (r) => r === 'admin', render: () => <UsersPage /> },
   { path: '/audit', title: 'Audit log', nav: 'Audit log', allowed: (r) => r === 'auditor', render: () => <AuditPage /> },
 ];

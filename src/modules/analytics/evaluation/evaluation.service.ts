@@ -1,8 +1,8 @@
 import type { Db } from '../../../platform/db/database.js';
 import { countIncidents, incidentFilterSchema, incidentPoints } from '../../police-data/index.js';
-import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
-import { insufficientHistory, missingHistory } from '../trends/history.js';
-import { forceCoverage } from '../trends/trends.service.js';
+import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
+import { insufficientHistory, missingHistory } from '../trends/index.js';
+import { forceCoverage } from '../trends/index.js';
 import { AREA_ROLES, areaOfPoint, boundsOf, checkAreas, evaluationPeriods, periodMonths, type AreaRole, type AreaSpecs, type EvaluationPeriods, type PolygonRings } from './areas.js';
 import { wdd, wddHarm, type PrePost, type WddHarmResult, type WddResult } from './wdd.js';
 import { wdq, type WdqResult } from './wdq.js';

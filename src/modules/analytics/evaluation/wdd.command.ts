@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { withDatabase } from '../../../cli/context.js';
+import { withDatabase } from '../../../platform/cli/context.js';
 import { AppError } from '../../../platform/errors.js';
-import { parseOptions, wantsHelp } from '../trends/cli-options.js';
-import { countsProvenance } from '../trends/counts-provenance.js';
+import { parseOptions, wantsHelp } from '../trends/index.js';
+import { countsProvenance } from '../trends/index.js';
 import { AREA_ROLES, polygonsFromGeoJson, ROLE_LABEL, type AreaRole, type AreaSpecs } from './areas.js';
 import { harmWeightList, lsoaList, wddCountsParams, wddDesignParams } from './evaluation.schema.js';
 import { wddOnData, type WddOnDataResult } from './evaluation.service.js';
 import { wdd, type WddResult } from './wdd.js';
 import { wdq, type WdqResult } from './wdq.js';
-import { cliIo } from '../../../cli/io.js';
+import { cliIo } from '../../../platform/cli/io.js';
 
 const USAGE = `hub analyse wdd --control PRE,POST --treated PRE,POST [--disp-control PRE,POST --disp-treated PRE,POST]
                  [--time-weights PRE,POST] [--area-weights C,T,DC,DT] [--alpha 0.1] [--json]

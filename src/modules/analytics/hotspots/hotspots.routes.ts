@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { handleError, validationHook } from '../../../platform/http.js';
 import { requirePermission, type AppEnv } from '../../../platform/policy.js';
 import { hotspotsPolicy } from './hotspots.policy.js';
-import { pooledCompute } from '../compute/compute.js';
+import { pooledCompute } from '../compute.service.js';
 import { analysisLimits, checkHotspotLimits } from '../limits.js';
 import { BANDWIDTH_CELLS, hotspotQuerySchema, NEIGHBOUR_CELLS } from './hotspots.schema.js';
 import { hotspotFeatureCollectionJson } from './hotspots.service.js';

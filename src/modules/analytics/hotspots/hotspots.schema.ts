@@ -4,12 +4,8 @@ import type { Extent } from './grid.js';
 import { hotspotMethods } from './hotspots.js';
 import { adjustMethods } from './p-values.js';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
-/** A repeated option or query parameter; commas are not split (category names hold commas). */
-export const many = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''));
+import { monthParam as month } from '../query-params.js';
+import { manyParam as many } from '../query-params.js';
 const metres = (max: number) => z.coerce.number().positive('must be more than 0 metres').max(max, `must be at most ${max} metres`);
 
 /** minE,minN,maxE,maxN in BNG metres; refuses what looks like longitude/latitude. */

@@ -1,4 +1,4 @@
-import type { AnalysisProvenance } from '../provenance.js';
+import type { AnalysisProvenance } from '../provenance.queries.js';
 import { parseBandList, type IntervalSide, type Metric } from './bands.js';
 import type { TimeUnit } from './event-file.js';
 import type { KnoxParameters, KnoxResult } from './knox.js';

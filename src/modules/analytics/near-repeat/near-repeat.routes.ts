@@ -5,7 +5,7 @@ import { requirePermission, type AppEnv } from '../../../platform/policy.js';
 import { incidentFilterSchema } from '../../police-data/index.js';
 import { nearRepeatPolicy } from './near-repeat.policy.js';
 import { knoxOnImported, chainsOnImported, nearRepeatSources } from './near-repeat.service.js';
-import { pooledCompute } from '../compute/compute.js';
+import { pooledCompute } from '../compute.service.js';
 import { analysisLimits, checkLimit } from '../limits.js';
 
 /** Iterations allowed over HTTP: enough for p = 0.0001, bounded so one request cannot hog the server. */

@@ -5,7 +5,7 @@ import { requirePermission, type AppEnv } from '../../../platform/policy.js';
 import { repeatQuerySchema } from './repeats.schema.js';
 import { repeatsPolicy } from './repeats.policy.js';
 import { repeatReport } from './repeats.service.js';
-import { pooledCompute } from '../compute/compute.js';
+import { pooledCompute } from '../compute.service.js';
 
 const many = z.union([z.string(), z.array(z.string())]).optional();
 

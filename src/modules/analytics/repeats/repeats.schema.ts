@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { many } from '../hotspots/hotspots.schema.js';
+import { manyParam as many } from '../query-params.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])]).optional().transform((v) => v === true || v === 'true' || v === '1' || v === '');

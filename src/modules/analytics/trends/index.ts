@@ -2,10 +2,16 @@
 import { defineModule } from '../../../platform/module/module.js';
 import { trendsRoutes } from './trends.routes.js';
 
-export { poissonETest } from './etest.js';
-export type { Alternative, ETestInput, ETestResult } from './etest.js';
-export { logGamma } from './poisson.js';
+export { poissonETest } from '../../../platform/stats/etest.js';
+export type { Alternative, ETestInput, ETestResult } from '../../../platform/stats/etest.js';
+export { logGamma } from '../../../platform/stats/poisson.js';
 export { trendsRoutes };
+export { countsProvenance } from './counts-provenance.js';
+export { rawQuery } from './query.js';
+export { manySchema, monthSchema } from './trends.schema.js';
+export { insufficientHistory, missingHistory } from './history.js';
+export { forceCoverage } from './trends.service.js';
+export { parseOptions, wantsHelp } from './cli-options.js';
 
 export const trendsModule = defineModule({
   name: 'trends',

@@ -1,5 +1,5 @@
 import { percentChange, readComparison } from './year-on-year.js';
-import { poissonETest } from './etest.js';
+import { poissonETest } from '../../../platform/stats/etest.js';
 
 export type KpiDimension = 'all' | 'category' | 'district' | 'force';
 

@@ -1,4 +1,4 @@
-import { poissonETest } from './etest.js';
+import { poissonETest } from '../../../platform/stats/etest.js';
 import type { MonthCount } from './seasonal.js';
 
 export interface LevelShift {

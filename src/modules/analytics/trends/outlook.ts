@@ -1,6 +1,6 @@
-import { poissonETest } from './etest.js';
-import { monthOfYear, monthsBetween } from './months.js';
-import { countInterval } from './poisson.js';
+import { poissonETest } from '../../../platform/stats/etest.js';
+import { monthOfYear, monthsBetween } from '../months.js';
+import { countInterval } from '../../../platform/stats/poisson.js';
 import { checkSeries, type MonthCount } from './seasonal.js';
 import { formatP } from './year-on-year.js';
 

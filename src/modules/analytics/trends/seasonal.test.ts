@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, monthOfYear } from './months.js';
-import { countInterval } from './poisson.js';
+import { addMonths, monthOfYear } from '../months.js';
+import { countInterval } from '../../../platform/stats/poisson.js';
 import { seasonalOutlook } from './outlook.js';
 import { centredMovingAverage, seasonalIndices, type MonthCount } from './seasonal.js';
 import { detectLevelShift } from './level-shift.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { withDatabase } from '../../../cli/context.js';
+import { withDatabase } from '../../../platform/cli/context.js';
 import { parseOptions, wantsHelp } from './cli-options.js';
 import { trendParams } from './trends.schema.js';
 import { trend } from './trends.service.js';
-import { cliIo } from '../../../cli/io.js';
+import { cliIo } from '../../../platform/cli/io.js';
 
 const USAGE = `hub analyse trend [--to YYYY-MM] [--months 3] [--force F]... [--category C]... [--district D]...
                    [--suppress-below N] [--json]

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { handleError, validationHook } from '../../../platform/http.js';
 import { requirePermission, type AppEnv } from '../../../platform/policy.js';
 import { trendsPolicy } from './trends.policy.js';
-import { poissonETest } from './etest.js';
+import { poissonETest } from '../../../platform/stats/etest.js';
 import { etestParams, kpiParams, seasonalParams, trendParams } from './trends.schema.js';
 import { countsProvenance } from './counts-provenance.js';
 import { rawQuery } from './query.js';

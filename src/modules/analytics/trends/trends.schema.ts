@@ -7,10 +7,8 @@ export const monthSchema = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
 
 /** A repeated option or query parameter (never split on commas: category names may hold them). */
-export const manySchema = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''));
+export { manyParam as manySchema } from '../query-params.js';
+import { manyParam as manySchema } from '../query-params.js';
 
 /** Numbers arrive as strings from argv and query strings, as numbers from JSON bodies. */
 const numeric = (what: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poissonETest } from './etest.js';
+import { poissonETest } from '../../../platform/stats/etest.js';
 import { kpiRow, kpiRows } from './kpi.js';
 import { percentChange, readComparison, windowCount, yearOnYear } from './year-on-year.js';
 

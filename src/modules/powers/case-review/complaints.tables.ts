@@ -21,3 +21,8 @@ export interface AsbComplaintTable {
 export interface ComplaintTables {
   asb_complaint: AsbComplaintTable;
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../../platform/db/schema.js' {
+  interface Database extends ComplaintTables {}
+}

@@ -30,3 +30,8 @@ export interface CboTables {
   };
   cbo_case_history: { id: Generated<number>; cbo_id: number; from_stage: string | null; to_stage: string; on_date: string; note: string | null; actor: string; at: Generated<Date> };
 }
+
+// This module's tables in the one Database type Kysely sees (declaration merging: platform/db/schema.ts).
+declare module '../../../platform/db/schema.js' {
+  interface Database extends CboTables {}
+}

@@ -5,8 +5,8 @@
  * hearing (s80(4)); not the 24-hour notice or its extension.
  */
 import type { ConfigReader } from '../../../platform/config-store/index.js';
-import { addDays, addElapsedHours, addHoursDisregarding, isChristmasDay, londonDate } from '../../../platform/time/london.js';
-import { ACT_2014, addMonths, rankAtLeast, rankWords, RuleRun, type RuleOutcome, when } from './common.js';
+import { addDays, addElapsedHours, addHoursDisregarding, addMonthsClamped, isChristmasDay, londonDate } from '../../../platform/time/london.js';
+import { ACT_2014, rankAtLeast, rankWords, RuleRun, type RuleOutcome, when } from './common.js';
 
 export type ClosureIssuerAgency = 'police' | 'local_authority' | 'housing_provider';
 
@@ -136,7 +136,7 @@ export interface ClosureOrderDraft {
 export function checkClosureOrder(d: ClosureOrderDraft, store: ConfigReader): RuleOutcome {
   const r = new RuleRun(store, d.madeOn);
   const months = r.need<number>('powers.closure.order_max_months');
-  const latest = addMonths(d.madeOn, months);
+  const latest = addMonthsClamped(d.madeOn, months);
   if (d.endsOn <= d.madeOn) r.refuse('closure.order_period', 'endsOn', 'The order must end after the day it is made.', `${ACT_2014} s80(6)`);
   else if (d.endsOn > latest) r.refuse('closure.order_period', 'endsOn', `A closure order lasts at most ${months} months: made on ${d.madeOn}, it ends by ${latest}.`, r.source('powers.closure.order_max_months'));
   if (d.licensedPremises && !d.licensingAuthorityNotified) r.notice('closure.licensing_notified', 'licensingAuthorityNotified', 'Licensed premises: the licensing authority must be told of the order.', `${ACT_2014} s80(9)`);
@@ -148,7 +148,7 @@ export function checkClosureOrder(d: ClosureOrderDraft, store: ConfigReader): Ru
 export function checkClosureOrderExtension(originalMadeOn: string, currentEndsOn: string, newEndsOn: string, decidedOn: string, store: ConfigReader): RuleOutcome {
   const r = new RuleRun(store, decidedOn);
   const total = r.need<number>('powers.closure.order_total_max_months');
-  const latest = addMonths(originalMadeOn, total);
+  const latest = addMonthsClamped(originalMadeOn, total);
   if (newEndsOn <= currentEndsOn) r.refuse('closure.order_extension', 'endsOn', `An extension ends after the order's current end (${currentEndsOn}).`, `${ACT_2014} s82`);
   else if (newEndsOn > latest) r.refuse('closure.order_total', 'endsOn', `A closure order may last at most ${total} months in total: first made on ${originalMadeOn}, it ends by ${latest}.`, r.source('powers.closure.order_total_max_months'));
   r.deadline({ kind: 'closure_order_ends', what: 'Closure order ends (extended)', due: newEndsOn, legalSource: `${ACT_2014} s82` });

@@ -5,7 +5,7 @@
  */
 import { RANKS, type ConfigReader } from '../../../platform/config-store/index.js';
 import type { Finding } from '../../../platform/errors.js';
-import { ageOn, daysInMonth, formatLondon, londonDate } from '../../../platform/time/london.js';
+import { ageOn, formatLondon, londonDate } from '../../../platform/time/london.js';
 
 export type Rank = (typeof RANKS)[number];
 export { RANKS };
@@ -118,16 +118,6 @@ export function ageAtEvent(subject: Subject, at: Date): AgeAtEvent {
   if (subject.dateOfBirth) return { age: ageOn(subject.dateOfBirth, londonDate(at)), basis: 'date_of_birth' };
   if (subject.appearsAge !== null && subject.appearsAge !== undefined) return { age: subject.appearsAge, basis: 'appears' };
   return { age: null, basis: 'unknown' };
-}
-
-/** A calendar date `months` months after `date`, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const nd = Math.min(d, daysInMonth(ny, nm));
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
 }
 
 export const when = (d: Date) => formatLondon(d).replace('T', ' ').slice(0, 16);

@@ -5,9 +5,9 @@
  * s8 repealed it from 2026-06-29). Warnings stay recordable after the repeal.
  */
 import type { ConfigReader } from '../../../platform/config-store/index.js';
-import { addDays, londonDate } from '../../../platform/time/london.js';
+import { addDays, addMonthsClamped, londonDate } from '../../../platform/time/london.js';
 import { s59WarningRequired } from '../s59-warning.js';
-import { addMonths, ageAtEvent, RuleRun, type RuleOutcome, type Subject } from './common.js';
+import { ageAtEvent, RuleRun, type RuleOutcome, type Subject } from './common.js';
 
 const PRA = 'Police Reform Act 2002';
 
@@ -26,7 +26,7 @@ export function checkS59Warning(d: S59WarningDraft, store: ConfigReader): RuleOu
   if (!normaliseVrm(d.vrm)) r.refuse('s59.vrm', 'vrm', 'Give the vehicle registration.', `${PRA} s59(4)`);
   if (!d.subject.personId && !d.subject.name?.trim()) r.refuse('s59.person', 'subject.name', 'Name the person warned: the warning attaches to the person.', `${PRA} s59(5)`);
   const months = r.value<number>('powers.s59.warning_valid_months');
-  if (months !== null) r.deadline({ kind: 's59_warning_lapses', what: 'The s59 warning no longer counts after', due: addMonths(londonDate(d.givenAt), months), legalSource: r.source('powers.s59.warning_valid_months') });
+  if (months !== null) r.deadline({ kind: 's59_warning_lapses', what: 'The s59 warning no longer counts after', due: addMonthsClamped(londonDate(d.givenAt), months), legalSource: r.source('powers.s59.warning_valid_months') });
   return r.outcome();
 }
 
@@ -68,7 +68,7 @@ export function checkS59Seizure(d: S59SeizureDraft, priorWarnings: readonly Prio
   const months = r.need<number>('powers.s59.warning_valid_months');
   const vehicleToo = r.value<boolean>('powers.s59.warning_attaches_to_vehicle') === true;
   const seizedOn = londonDate(d.seizedAt);
-  const earliest = addDays(addMonths(seizedOn, -months), 1);
+  const earliest = addDays(addMonthsClamped(seizedOn, -months), 1);
   const vrm = normaliseVrm(d.vrm);
   const counts = priorWarnings.filter((w) => w.givenAt.getTime() < d.seizedAt.getTime() && londonDate(w.givenAt) >= earliest && (w.samePerson || (vehicleToo && normaliseVrm(w.vrm) === vrm)));
   if (counts.length > 0) {

@@ -10,6 +10,7 @@ import { Provenance } from './Provenance';
 import { SummaryFigures } from './SummaryFigures';
 import { TrendChart } from './TrendChart';
 import { useExplorerState } from './useExplorerState';
+import { SourceSwitch } from '../records/SourceSwitch';
 
 interface Props {
   meta: Meta;
@@ -37,6 +38,8 @@ export function ExplorerPage({ meta, incidentsAllowed }: Props) {
   return (
     <div className="explorer" data-testid="explorer" data-ready={ready ? 'true' : 'false'}>
       <div className="explorer__intro">
+        {/* Force records are read by the roles that read incidents (admin, analyst, supervisor, officer). */}
+        {incidentsAllowed ? <SourceSwitch current="open" /> : null}
         <h1 className="page-title">Incident explorer</h1>
         <p className="lead">
           Street-level crime and anti-social behaviour{meta.months ? `, ${meta.months.min} to ${meta.months.max}` : ''}.

@@ -12,6 +12,7 @@ const HORIZONS = [7, 14, 30, 90] as const;
 const RECORD_PAGE: Record<string, { path: (id: number) => string; label: string }> = {
   problem: { path: (id) => `/problems/${id}`, label: 'Problem' },
   plan: { path: (id) => `/plans/${id}`, label: 'Plan' },
+  training_course: { path: () => '/training', label: 'Training course' },
 };
 
 function RecordCell({ item }: { item: DueEntry }) {
