@@ -21,7 +21,10 @@ const bodyOf = (v: Values) => {
     throw new AppError('validation', `--body: not JSON (${(e as Error).message})`);
   }
 };
-const opt = (v: Values, flag: string, key = flag) => (typeof v[flag] === 'string' ? { [key]: v[flag] as string } : {});
+const opt = (v: Values, flag: string, key = flag) => {
+  const x = v[flag];
+  return typeof x === 'string' ? { [key]: x } : {};
+};
 
 const RUN: Record<string, (ctx: ServiceContext, v: Values, pos: string[]) => Promise<unknown>> = {
   list: (ctx, v) => listOperations(ctx, { ...opt(v, 'district'), ...opt(v, 'current') }),

@@ -8,7 +8,7 @@ const count = z.number({ error: 'must be a whole number' }).int('must be a whole
 const id = z.number({ error: 'must be a record number' }).int('must be a record number').positive('must be a record number');
 
 export const newOperationSchema = z.object({
-  name: text(60).refine((s) => /^[\p{L}\p{N}][\p{L}\p{N}' \-]*$/u.test(s), 'must be a name (letters, digits, spaces, hyphens)')
+  name: text(60).refine((s) => /^[\p{L}\p{N}][\p{L}\p{N}' -]*$/u.test(s), 'must be a name (letters, digits, spaces, hyphens)')
     .refine((s) => !/^(operation|op|project)\b/i.test(s), 'give the name without "Operation" or "Project" (e.g. Pilot)'),
   kind: z.enum(['operation', 'project'], { error: 'must be operation or project' }).default('operation'),
   objectives: text(4000),

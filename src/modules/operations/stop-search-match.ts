@@ -123,8 +123,9 @@ export function matchStopSearches(deployments: readonly DeploymentForMatch[], se
       matches.push({ searchId: s.id, deploymentId: best.d.id, basis: best.basis, distanceMetres: best.distance === null ? null : Math.round(best.distance), minutesOutsideHours: Math.round(best.outside) });
       continue;
     }
-    if (nearest !== null && nearest.outside <= params.timeSlackMinutes) {
-      const d = deployments.find((x) => x.id === nearest!.id)!;
+    const near = nearest;
+    if (near !== null && near.outside <= params.timeSlackMinutes) {
+      const d = deployments.find((x) => x.id === near.id)!;
       if (named !== null && named !== normaliseOperationName(d.operationName)) reason = 'other_operation';
       else if (s.location === null) reason = 'no_location';
       else if (d.venues.length === 0) reason = 'no_venue_location';

@@ -1,7 +1,7 @@
 /** Operations and their results over a period (the quarterly report's section, `hub operations summary`). */
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/module/context.js';
-import { endOfLondonDay } from '../../platform/time/london.js';
+import { endOfLondonDay, londonDate } from '../../platform/time/london.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { isPublishable } from './operations.rules.js';
 import { summaryQuery } from './operations.schema.js';
@@ -24,7 +24,7 @@ export interface PeriodSummary {
 export async function periodSummary(ctx: ServiceContext, input: { from: string; to: string; asOf?: string }): Promise<PeriodSummary> {
   can(ctx, 'operations.read');
   const q = parseOrThrow(summaryQuery, { from: input.from, to: input.to });
-  const asOf = input.asOf ?? q.to;
+  const asOf = input.asOf ?? londonDate(ctx.now());
   const ops = (await sql<{ id: number; name: string; kind: string; objectives: string; districts: string[] }>`
     select o.id, o.name, o.kind, o.objectives, o.districts from operation o
     where exists (select 1 from operation_deployment d where d.operation_id = o.id and d.deployed_on between ${q.from} and ${q.to} and d.created_at < ${endOfLondonDay(asOf)} and ${districtIn(ctx, sql`d.district`)})

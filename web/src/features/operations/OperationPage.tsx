@@ -123,7 +123,7 @@ export function OperationPage({ me, id }: { me: Me; id: string }) {
         {mayRecord(me.role) ? (
           <SpecForm id="new-feedback" title="Record feedback" submitLabel="Record feedback" onDone={op.reload}
             fields={[
-              { name: 'deploymentId', label: 'About the deployment', kind: 'select', required: true, options: o.deploymentList.map((d) => ({ value: String(d.id), label: `${when(d)}, ${d.district}` })) },
+              { name: 'deploymentId', label: 'Deployment', kind: 'select', required: true, options: o.deploymentList.map((d) => ({ value: String(d.id), label: `${when(d)}, ${d.district}` })) },
               { name: 'sourceKind', label: 'From', kind: 'select', required: true, initial: 'licensee', options: Object.entries(SOURCE_LABEL).map(([value, label]) => ({ value, label })) },
               { name: 'attribution', label: 'How it may be credited', required: true, hint: 'e.g. Licensee, Whitstable (no names)' },
               { name: 'givenByName', label: 'Name of the person (kept, never printed)' },
