@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import { countIncidents, incidentFilterSchema, incidentPoints } from '../../police-data/index.js';
 import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
+import { analysedCoverage } from '../coverage.js';
 import { insufficientHistory, missingHistory } from '../trends/history.js';
 import { forceCoverage } from '../trends/trends.service.js';
 import { AREA_ROLES, areaOfPoint, boundsOf, checkAreas, evaluationPeriods, periodMonths, type AreaRole, type AreaSpecs, type EvaluationPeriods, type PolygonRings } from './areas.js';
@@ -169,7 +170,7 @@ export async function wddOnData(db: Db, q: WddOnDataInput): Promise<WddOnDataRes
         `${result.p !== null && result.p < q.alpha ? 'significant' : 'not significant'} at ${q.alpha} (p = ${result.p?.toPrecision(2)})`;
   return {
     ...result, areas: areaSummary, periods, counts, timeWeights: periods.timeWeights, wdq: w, harm, reading,
-    provenance: await dbProvenance(db, 'wdd', { force: q.force, category: q.category }, parameters, notes),
+    provenance: await dbProvenance(db, 'wdd', { force: q.force, category: q.category }, parameters, notes, { coverage: await analysedCoverage(db, { force: forces }), needed: [periods.pre, periods.post] }),
   };
 }
 
