@@ -6,22 +6,44 @@ const MODULE = '^src/modules/(?!analytics/)([^/]+)/';
 const ANALYTICS_MODULE = '^src/modules/analytics/([^/]+)/';
 const INDEX = '^src/modules/(?:analytics/)?[^/]+/index\\.ts$';
 const ANALYTICS_SHARED = '^src/modules/analytics/[^/]+\\.ts$';
+// The registry and its views: the composition roots (server/, cli/) and tests iterate it; modules never
+// import it (they get its views as HubViews from the server and the CLI).
+const REGISTRY = '^src/modules/(registry|composition)\\.ts$';
+// Test code: test files, src/test-support/, the route-matrix seam. It may use a module's test fixtures
+// and route-matrix contribution (never built into dist/), the whole app and the registry.
+const TEST_CODE = ['\\.test\\.ts$', '^src/test-support/', '^src/server/route-matrix\\.modules\\.ts$'];
+const MODULE_TEST_FILES = '(\\.test|\\.route-matrix|\\.fixture|-fixtures)\\.ts$';
+const TEST_SUPPORT_FILES = ['\\.route-matrix\\.ts$', '(\\.fixture|-fixtures)\\.ts$'];
 
 module.exports = {
   forbidden: [
     {
       name: 'outside-into-module-internals',
-      comment: 'cli/, server/, bench/, contracts/, platform/ and ingest/ use a module through its index.ts only.',
+      comment: 'cli/, server/, bench/, contracts/, platform/ and ingest/ use a module through its index.ts only (the registry excepted).',
       severity: 'error',
-      from: { path: '^src/(?!modules/)' },
-      to: { path: '^src/modules/', pathNot: [INDEX, ANALYTICS_SHARED] },
+      from: { path: '^src/(?!modules/)', pathNot: TEST_CODE },
+      to: { path: '^src/modules/', pathNot: [INDEX, ANALYTICS_SHARED, REGISTRY] },
+    },
+    {
+      name: 'outside-into-module-internals-from-tests',
+      comment: "Tests outside a module use it through its index.ts too, apart from its fixtures and route-matrix contribution.",
+      severity: 'error',
+      from: { path: TEST_CODE, pathNot: '^src/modules/' },
+      to: { path: '^src/modules/', pathNot: [INDEX, ANALYTICS_SHARED, REGISTRY, ...TEST_SUPPORT_FILES] },
     },
     {
       name: 'module-into-other-module-internals',
-      comment: "A module imports another module's index.ts only.",
+      comment: "A module imports another module's index.ts only (its tests may also use other modules' fixtures and the registry).",
       severity: 'error',
-      from: { path: MODULE },
+      from: { path: MODULE, pathNot: MODULE_TEST_FILES },
       to: { path: '^src/modules/', pathNot: ['^src/modules/$1/', INDEX] },
+    },
+    {
+      name: 'module-tests-into-other-module-internals',
+      comment: "A module's tests use another module through its index.ts, fixtures and route-matrix contribution, and may use the registry.",
+      severity: 'error',
+      from: { path: `${MODULE}.*${MODULE_TEST_FILES}` },
+      to: { path: '^src/modules/', pathNot: ['^src/modules/$1/', INDEX, REGISTRY, ...TEST_SUPPORT_FILES] },
     },
     {
       name: 'analytics-module-into-other-module-internals',
@@ -32,9 +54,10 @@ module.exports = {
     },
     {
       name: 'module-into-composition-root',
-      comment: 'Modules never import the composition roots (cli/, server/) or benchmarks.',
+      comment:
+        'Modules never import the composition roots (cli/, server/) or benchmarks. Test files are composition roots of their own (an HTTP test needs the whole app; a test may read the shared open data the benchmarks locate).',
       severity: 'error',
-      from: { path: '^src/(modules|platform|ingest|contracts)/' },
+      from: { path: '^src/(modules|platform|ingest|contracts)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/(cli|server|bench)/' },
     },
     {
@@ -47,11 +70,11 @@ module.exports = {
     {
       name: 'pure-analytics-does-io',
       comment:
-        'Pure analytics: every file under src/modules/analytics/ except *.service.ts, *.routes.ts, *.command.ts, *.queries.ts, *-worker.ts, *.db.test.ts, *.http.test.ts and index.ts. They take arrays and parameters and return results: no database, files, network or server.',
+        'Pure analytics: every file under src/modules/analytics/ except *.service.ts, *.routes.ts, *.command.ts, *.cli.ts, *.queries.ts, *-worker.ts / *.worker.ts, tests, index.ts and the compute/ module (the worker pool that runs them). They take arrays and parameters and return results: no database, files, network or server.',
       severity: 'error',
       from: {
         path: '^src/modules/analytics/',
-        pathNot: ['\\.(service|routes|command|queries)\\.ts$', '-worker\\.ts$', '\\.(db|http)\\.test\\.ts$', '/index\\.ts$'],
+        pathNot: ['\\.(service|routes|command|queries|cli)\\.ts$', '[.-]worker\\.ts$', '\\.test\\.ts$', '/index\\.ts$', '^src/modules/analytics/compute/'],
       },
       to: {
         path: [
@@ -66,7 +89,7 @@ module.exports = {
       name: 'src-into-test',
       comment: 'Application code never imports test helpers or fixtures.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/', pathNot: [...TEST_CODE, MODULE_TEST_FILES] },
       to: { path: '^(test/|src/test-support/)' },
     },
     {

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseRangeLimit, readEventFile, type FileEvent } from '../modules/analytics/near-repeat/event-file.js';
-import { defaultWorkers, knoxTestParallel } from '../modules/analytics/near-repeat/knox-parallel.js';
+import { defaultWorkers, knoxTestParallel } from '../modules/analytics/near-repeat/knox-parallel.service.js';
 import { wasmAvailable } from '../modules/analytics/near-repeat/knox-wasm.js';
 import type { KnoxParameters, KnoxResult } from '../modules/analytics/near-repeat/knox.js';
 import { sharedDataDir } from './bench-data.js';

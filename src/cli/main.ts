@@ -1,12 +1,13 @@
 import { AppError, asAppError, toExitCode } from '../platform/errors.js';
 import { helpOf } from './help.js';
-import { cliIo, withCliIo, type CliIo } from './io.js';
-import { moduleCommands } from '../modules/composition.js';
+import { cliIo, withCliIo, type CliIo } from '../platform/cli/io.js';
+import { hubViews, moduleCommands } from '../modules/composition.js';
+import type { HubViews } from '../platform/module/module.js';
 
 interface Command {
   help: string;
   /** Loaded on use, so `hub --help` and small commands start fast. */
-  load: () => Promise<(argv: string[]) => Promise<number>>;
+  load: () => Promise<(argv: string[], hub: HubViews) => Promise<number>>;
 }
 
 const commands: Record<string, Command> = {
@@ -60,7 +61,7 @@ async function dispatch(argv: string[]): Promise<number> {
     stdout.write(`${command.help}\n`);
     return 0;
   }
-  return (await command.load())(rest);
+  return (await command.load())(rest, hubViews());
 }
 
 export interface MainOptions extends Partial<CliIo> {

@@ -7,7 +7,8 @@
 import type { Db } from '../platform/db/database.js';
 import { whatIsDue, type DueItemWithStatus, type DueSource } from '../platform/lifecycle/due.js';
 import type { ServiceContext, TxContext } from '../platform/module/context.js';
-import type { HubModule, ModuleAnalysis, ModuleCommand, RetentionSubject, SubjectAccessSection } from '../platform/module/module.js';
+import type { HubModule, HubViews, ModuleAnalysis, ModuleCommand, RetentionSubject, SubjectAccessSection } from '../platform/module/module.js';
+import type { ReportContribution } from '../platform/module/report.js';
 import type { Actor } from '../platform/policy.js';
 import { hubModules } from './registry.js';
 
@@ -103,4 +104,14 @@ export function dueSources(modules: readonly HubModule[] = hubModules): DueSourc
 /** What is due in `ctx`'s scope up to `horizonDays` after `asOf`, from every module (overdue first). */
 export function dueForCaller(ctx: ServiceContext, asOf: string, horizonDays: number, modules: readonly HubModule[] = hubModules): Promise<DueItemWithStatus[]> {
   return whatIsDue(dueSources(modules), ctx, asOf, horizonDays);
+}
+
+/** The registry's views handed to the modules by the composition roots (server, CLI). */
+export function hubViews(modules: readonly HubModule[] = hubModules): HubViews {
+  return {
+    reportContributions: (): ReportContribution[] => modules.flatMap((m) => m.report ?? []),
+    retentionSubjects: () => retentionSubjects(modules),
+    subjectAccessSections: () => subjectAccessSections(modules),
+    removeDemoData: (trx, audit) => removeDemoData(trx, audit, modules),
+  };
 }

@@ -11,6 +11,7 @@ import { hasDemoData } from '../modules/police-data/index.js';
 import { sessionGuard } from '../modules/identity/index.js';
 import type { AppEnv } from '../platform/policy.js';
 import { hubModules } from '../modules/registry.js';
+import { hubViews } from '../modules/composition.js';
 import { dueRoutes } from './due.routes.js';
 import { staticFiles } from './static.js';
 
@@ -55,7 +56,7 @@ export function createApp(handle: DatabaseHandle, opts: AppOptions) {
   // After the session check (401 first); before any route: bad JSON and unstorable text are 400s.
   app.use('/api/*', rejectUnstorableInput());
   // Every module's routes, from the registry (src/modules/registry.ts).
-  const moduleDeps = { ...deps, secureCookies: opts.secureCookies ?? false, ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}) };
+  const moduleDeps = { ...deps, hub: hubViews(), secureCookies: opts.secureCookies ?? false, ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}) };
   for (const m of hubModules) if (m.routes) app.route('/', m.routes(moduleDeps));
   // What is due, from every module's `due` list.
   app.route('/', dueRoutes());

@@ -1,5 +1,5 @@
 import { helpOf } from '../help.js';
-import { cliIo } from '../io.js';
+import { cliIo } from '../../platform/cli/io.js';
 import { moduleAnalyses } from '../../modules/composition.js';
 
 /**

@@ -14,10 +14,10 @@ import { migrateToLatest } from '../../platform/db/migrate.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { setLogLevel } from '../../platform/logger.js';
-import { parseCommandArgs } from '../args.js';
-import { cliActor } from '../context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { cliActor } from '../../platform/cli/context.js';
 import { helpOf } from '../help.js';
-import { cliIo } from '../io.js';
+import { cliIo } from '../../platform/cli/io.js';
 import { askRunningServer } from '../local-socket.js';
 
 const schema = z.object({ force: z.boolean().default(false), json: z.boolean().default(false) });

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../platform/config.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { setLogLevel } from '../../platform/logger.js';
-import { cliIo } from '../io.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 /** Applies pending migrations. Needs no audit key: the owner role may run it without one. */
 export async function runMigrate(): Promise<number> {

@@ -12,9 +12,9 @@ import { countUsers } from '../../modules/identity/index.js';
 import { hasDemoData } from '../../modules/police-data/index.js';
 import { appendAudit, openAuditKey } from '../../platform/audit/audit.js';
 import { createApp } from '../../server/app.js';
-import { parseCommandArgs } from '../args.js';
-import { cliActor } from '../context.js';
-import { cliIo } from '../io.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { cliActor } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 /** The URL of the address the server really listens on: http://127.0.0.1:3000, http://[::1]:3000. */
 export function listeningUrl(address: AddressInfo | string | null): string {

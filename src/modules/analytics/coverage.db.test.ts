@@ -11,7 +11,7 @@ import { repeatQuerySchema } from './repeats/repeats.schema.js';
 import { repeatReport } from './repeats/repeats.service.js';
 import { hotspotQuerySchema } from './hotspots/hotspots.schema.js';
 import { runHotspots } from './hotspots/hotspots.service.js';
-import { dbProvenance } from './provenance.js';
+import { dbProvenance } from './provenance.queries.js';
 import { problemCounts } from '../problems/problems.counts.service.js';
 import type { Problem } from '../problems/problem.js';
 import { AppError } from '../../platform/errors.js';

@@ -1,7 +1,5 @@
-import type { Db } from '../../platform/db/database.js';
-import { countIncidents, incidentFilterSchema, streetMonthsByForce } from '../police-data/index.js';
 import { missingHistory, type Coverage, type MissingHistory } from './trends/history.js';
-import { describeMonths, monthRange } from './trends/months.js';
+import { describeMonths, monthRange } from './months.js';
 
 /**
  * What the forces an analysis reads hold: the months each has imported, and its data cut-off.
@@ -52,17 +50,4 @@ export function comparisonBlocked(coverage: AnalysedCoverage, what: string, peri
   const m = missingMonths(coverage, [period]);
   if (!m.months.length) return null;
   return `no comparison: ${what} (${period.from}..${period.to}) is not fully imported (${m.byForce.map((f) => `${f.force} lacks ${describeMonths(f.months)}`).join('; ')})`;
-}
-
-/** The coverage of the forces an analysis with these filters reads. */
-export async function analysedCoverage(db: Db, f: { force?: readonly string[]; district?: readonly string[]; lsoa?: readonly string[] }): Promise<AnalysedCoverage> {
-  const held = await streetMonthsByForce(db);
-  let forces: string[];
-  if (f.force?.length) forces = [...f.force];
-  else if (f.district?.length || f.lsoa?.length) {
-    const { rows } = await countIncidents(db, 'force', incidentFilterSchema.parse({ district: f.district ?? [], lsoa: f.lsoa ?? [] }));
-    forces = rows.map((r) => r.key).filter((k): k is string => k !== null);
-    if (!forces.length) forces = [...held.keys()];
-  } else forces = [...held.keys()];
-  return coverageOf(held, forces);
 }

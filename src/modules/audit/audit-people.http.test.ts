@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { createApp } from '../../server/app.js';
 import { asUser, signInAs } from '../../test-support/http.js';
-import { problemsTestApp } from '../problems/problems.test-app.js';
+import { problemsTestApp } from '../../test-support/test-app.js';
 
 interface Entry {
   id: number;

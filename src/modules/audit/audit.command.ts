@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { verifyAuditChain } from './index.js';
 import { formatHead, parseExpectedHead, type ExpectedHead } from '../../platform/audit/audit-chain.js';
 import { AppError } from '../../platform/errors.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
 import { AUDIT_HELP } from './audit.help.js';
-import { cliIo } from '../../cli/io.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 /** Exit code of a broken chain (a wrong or missing key is 10, from the 'audit_key' error). */
 const BROKEN = 9;

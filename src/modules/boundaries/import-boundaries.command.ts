@@ -4,9 +4,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { importBoundaryFiles, type BoundaryInput } from './index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 function inputsOf(paths: string[]): BoundaryInput[] {
   return paths.flatMap((p): BoundaryInput[] => {

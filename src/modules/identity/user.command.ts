@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { createUser, listUsers } from './index.js';
 import { AppError } from '../../platform/errors.js';
 import { ROLES } from '../../platform/policy.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
 import { USER_HELP } from './identity.help.js';
-import { cliIo } from '../../cli/io.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 /** Reads one line from standard input; the trailing newline is stripped. */
 async function readPasswordLine(): Promise<string> {

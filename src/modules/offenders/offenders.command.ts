@@ -1,7 +1,7 @@
 /** `hub offenders ...`: the offender management services acting as cli:<os user> (every district; views audited). */
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/module/context.js';
 import { addMember, createCohort, getCohort, listCohorts, updateMember } from './cohorts.service.js';

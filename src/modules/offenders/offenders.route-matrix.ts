@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ModuleMatrix } from '../../server/route-matrix.modules.js';
+import type { ModuleMatrix } from '../../platform/module/route-matrix.js';
 import type { Role } from '../../platform/policy.js';
 
 /** Explicit ids of the route-matrix fixtures (Thanet, where the supervisor and officer accounts work). */

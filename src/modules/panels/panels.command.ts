@@ -2,11 +2,11 @@ import { z } from 'zod';
 import {
   addAgendaItem, addDecision, addMeeting, addPanelAction, createPanel, getPanel, listPanels, updateAgendaItem, updatePanelAction, type PanelDetail,
 } from './index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
 import { PANELS_HELP } from './panels.help.js';
-import { runJsonWork, type JsonWork } from '../../cli/json-work.js';
-import { cliIo } from '../../cli/io.js';
+import { runJsonWork, type JsonWork } from '../../platform/cli/json-work.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 /** Panel work for scripts: the JSON bodies of the /api/panels routes (see json-work.ts). */
 const PANEL_WORK: Record<string, JsonWork> = {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { asUser, createRoleUsers, signInAs, type Session } from '../../test-support/http.js';
-import { daysFromToday, fixtureAgency, fixturePerson, fixtureProblem } from '../plans/plan-fixtures.js';
+import { daysFromToday, fixtureAgency, fixturePerson, fixtureProblem } from '../../test-support/plan-fixtures.js';
 import { reviewsOfProblem } from './index.js';
 
 const auditKey = Buffer.from('q'.repeat(32));

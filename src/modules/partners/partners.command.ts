@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { createAgency, listAgencies } from './index.js';
 import { cliCaller } from '../people/index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
 import { PARTNERS_HELP } from './partners.help.js';
-import { cliIo } from '../../cli/io.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 export async function runPartners(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;

@@ -1,5 +1,5 @@
-import { bestWindow, type BestWindow, type RepeatRule } from '../analytics/repeats/repeat-rule.js';
-import type { Period } from '../analytics/hotspots/period.js';
+import { bestWindow, type BestWindow, type RepeatRule } from '../analytics/repeats/index.js';
+import type { Period } from '../analytics/index.js';
 
 export interface Occurrence {
   personId: number;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { authorize } from '../../platform/policy.js';
-import { addMonths } from '../analytics/hotspots/period.js';
+import { addMonths } from '../analytics/index.js';
 import type { Caller } from './caller.js';
 import { ageAt, isChildAt, today } from './person-facts.js';
 import { peoplePolicy } from './people.policy.js';

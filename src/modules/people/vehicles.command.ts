@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { cliCaller, createVehicle, getVehicle, linkVehiclePerson, searchVehicles } from './index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
 import { VEHICLES_HELP } from './people.help.js';
-import { cliIo } from '../../cli/io.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 const id = z.coerce.number({ message: 'a record number' }).int().positive();
 const print = (json: boolean, data: unknown, text: () => string) => cliIo().stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text());

@@ -5,7 +5,7 @@ import { openTestDatabase, type TestDatabase } from '../../test-support/database
 import { TEST_PASSWORD } from '../../test-support/http.js';
 import { createUser } from '../identity/index.js';
 import { addMeeting, createPanel } from '../panels/index.js';
-import { daysFromToday, fixturePerson } from './plan-fixtures.js';
+import { daysFromToday, fixturePerson } from '../../test-support/plan-fixtures.js';
 
 describe('hub plans and hub panels', () => {
   let t: TestDatabase;

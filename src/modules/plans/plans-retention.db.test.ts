@@ -4,7 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../../test-support/database
 import { createUser } from '../identity/index.js';
 import { personSubjectAccessExport, reviewDue } from '../privacy/index.js';
 import { retentionSubjects, subjectAccessSections } from '../composition.js';
-import { fixturePerson } from './plan-fixtures.js';
+import { fixturePerson } from '../../test-support/plan-fixtures.js';
 import { plansAboutPeople } from './index.js';
 
 describe('retention and subject access of plans and panel minutes', () => {

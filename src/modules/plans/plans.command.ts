@@ -3,11 +3,11 @@ import {
   addIntervention, addPartnerAction, addReview, addRiskFactor, changePlanStatus, createPlan, getPlan, listPlans, PLAN_STATUSES, SUBJECT_KINDS,
   updateIntervention, updatePartnerAction, updatePlan, updateRiskFactor, type PlanDetail,
 } from './index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
 import { PLANS_HELP } from './plans.help.js';
-import { runJsonWork, type JsonWork } from '../../cli/json-work.js';
-import { cliIo } from '../../cli/io.js';
+import { runJsonWork, type JsonWork } from '../../platform/cli/json-work.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 const listSchema = z.object({ status: z.enum(PLAN_STATUSES, { error: `must be one of ${PLAN_STATUSES.join(', ')}` }).optional(), district: z.string().optional(), json: z.boolean().default(false) });
 const showSchema = z.object({ json: z.boolean().default(false) });

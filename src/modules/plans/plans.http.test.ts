@@ -4,7 +4,7 @@ import { createApp } from '../../server/app.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { asUser, createRoleUsers, signInAs, TEST_PASSWORD, type Session } from '../../test-support/http.js';
 import { createUser } from '../identity/index.js';
-import { daysFromToday, fixtureAgency, fixturePerson } from './plan-fixtures.js';
+import { daysFromToday, fixtureAgency, fixturePerson } from '../../test-support/plan-fixtures.js';
 
 const auditKey = Buffer.from('p'.repeat(32));
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { expandInputs } from '../../ingest/files.js';
 import { loadDistrictLookup } from '../boundaries/index.js';
 import { concurrentFilesFor, importPoliceFiles } from './index.js';
-import { removeDemoData } from '../composition.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { progressBar } from '../../cli/progress.js';
-import { cliIo } from '../../cli/io.js';
+import type { HubViews } from '../../platform/module/module.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { progressBar } from '../../platform/cli/progress.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 const schema = z.object({
   force: z.string().regex(/^[a-z0-9-]+$/, 'a data.police.uk force id such as kent or city-of-london').optional(),
@@ -16,7 +16,7 @@ const schema = z.object({
 });
 
 /** Returns the exit code: 0 when every file imported, 6 when any failed. */
-export async function runImport(argv: string[]): Promise<number> {
+export async function runImport(argv: string[], hub: HubViews): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { force: { type: 'string' }, json: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' } }, schema);
   if (positionals.length === 0) {
     cliIo().stderr.write(`${IMPORT_HELP}\n`);
@@ -30,7 +30,7 @@ export async function runImport(argv: string[]): Promise<number> {
       by: actor,
       forceOverride: values.force,
       districts: await loadDistrictLookup(handle.db),
-      removeOtherDemoData: removeDemoData,
+      removeOtherDemoData: hub.removeDemoData,
       audit,
       concurrentFiles: concurrentFilesFor(handle.engine),
       maxShrink: config.importMaxShrink,

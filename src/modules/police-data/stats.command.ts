@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { countByValues, countIncidents, incidentFilterSchema } from './index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 const schema = z.object({ by: z.enum(countByValues), json: z.boolean().default(false) }).and(incidentFilterSchema);
 

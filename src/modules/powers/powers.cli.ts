@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 import { AppError } from '../../platform/errors.js';
 import { POWERS_HELP } from './powers.help.js';
 import { addRecord, checkDraft, listRecords, showRecord } from './powers.service.js';

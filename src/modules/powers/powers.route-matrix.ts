@@ -1,6 +1,6 @@
 /** Route-matrix contribution of the powers register (test support): every /api/powers route, its roles. */
 import type { Db } from '../../platform/db/database.js';
-import type { ModuleMatrix } from '../../server/route-matrix.modules.js';
+import type { ModuleMatrix } from '../../platform/module/route-matrix.js';
 
 const REC = 9301;
 const TASK = 9302;

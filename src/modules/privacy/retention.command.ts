@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { applyDeletion, listRules, reviewDue, setRule } from './index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
 import { RETENTION_HELP } from './privacy.help.js';
-import { cliIo } from '../../cli/io.js';
-import { retentionSubjects } from '../composition.js';
+import { cliIo } from '../../platform/cli/io.js';
+import type { HubViews } from '../../platform/module/module.js';
 
-export async function runRetention(argv: string[]): Promise<number> {
+export async function runRetention(argv: string[], hub: HubViews): Promise<number> {
+  const retentionSubjects = () => hub.retentionSubjects();
   const [sub, ...rest] = argv;
   if (sub === 'review') {
     const { values } = parseCommandArgs(rest, { json: { type: 'boolean' }, 'as-of': { type: 'string' } }, z.object({ json: z.boolean().default(false), 'as-of': z.string().date('must be a date, YYYY-MM-DD').optional() }));

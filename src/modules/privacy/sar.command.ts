@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { personSubjectAccessExport, subjectAccessExport } from './index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
-import { subjectAccessSections } from '../composition.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
+import type { HubViews } from '../../platform/module/module.js';
 
-export async function runSar(argv: string[]): Promise<number> {
+export async function runSar(argv: string[], hub: HubViews): Promise<number> {
   const { values } = parseCommandArgs(argv, { user: { type: 'string' }, person: { type: 'string' }, reason: { type: 'string' }, out: { type: 'string' } }, z
     .object({
       user: z.string().optional(),
@@ -17,7 +17,7 @@ export async function runSar(argv: string[]): Promise<number> {
     .refine((v) => (v.user === undefined) !== (v.person === undefined), { message: 'give either --user (a staff account) or --person (a person record)', path: ['user'] }));
   return withDatabase(async ({ handle, audit }) => {
     const data = values.person !== undefined
-      ? await personSubjectAccessExport(handle.db, values.person, values.reason, audit, subjectAccessSections())
+      ? await personSubjectAccessExport(handle.db, values.person, values.reason, audit, hub.subjectAccessSections())
       : await subjectAccessExport(handle.db, values.user!, values.reason, audit);
     const text = `${JSON.stringify(data, null, 2)}\n`;
     if (values.out) {

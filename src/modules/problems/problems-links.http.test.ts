@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { problemsTestApp } from './problems.test-app.js';
+import { problemsTestApp } from '../../test-support/test-app.js';
 
 const auditKey = Buffer.from('l'.repeat(32));
 

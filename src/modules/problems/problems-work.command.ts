@@ -4,10 +4,10 @@ import {
   addAction, assertPdfAvailable, caseStudyDocument, caseStudyPreviewOf, caseStudyPreviewText, htmlToPdf, computeAssessment, linkProblemPerson, linkProblemPlace, moveStage, updateAction, updateProblem,
 } from './index.js';
 import { AppError } from '../../platform/errors.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import type { JsonWork } from '../../cli/json-work.js';
-import { cliIo } from '../../cli/io.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import type { JsonWork } from '../../platform/cli/json-work.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 /** The stage work of the problem page, for scripts (see json-work.ts). */
 export const PROBLEM_WORK: Record<string, JsonWork> = {

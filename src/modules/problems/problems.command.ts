@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { closeProblem, createProblem, getProblem, listProblems, STAGES, STATEMENT_TYPES } from './index.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
 import { PROBLEMS_HELP } from './problems.help.js';
-import { runJsonWork } from '../../cli/json-work.js';
+import { runJsonWork } from '../../platform/cli/json-work.js';
 import { PROBLEM_WORK, runProblemExport } from './problems-work.command.js';
-import { cliIo } from '../../cli/io.js';
+import { cliIo } from '../../platform/cli/io.js';
 
 const listSchema = z.object({ stage: z.enum(STAGES).optional(), district: z.string().optional(), json: z.boolean().default(false) });
 const idSchema = z.object({ json: z.boolean().default(false), reason: z.string().optional() });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textInput, importFiles } from '../../../test/helpers/inputs.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { problemsTestApp } from './problems.test-app.js';
+import { problemsTestApp } from '../../test-support/test-app.js';
 import { chromiumPath } from './case-study.service.js';
 
 const auditKey = Buffer.from('p'.repeat(32));

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
-import { progressBar } from '../../cli/progress.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
+import { progressBar } from '../../platform/cli/progress.js';
 import { AppError } from '../../platform/errors.js';
 import { importRecordsFile } from './records.import.js';
 import { loadRecordsKey } from './records.keys.js';

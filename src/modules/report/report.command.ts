@@ -1,11 +1,12 @@
 /** `hub report`: the quarterly report from live records, and its stored editions. */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
 import { AppError } from '../../platform/errors.js';
 import type { ReportContribution } from '../../platform/module/report.js';
+import type { HubViews } from '../../platform/module/module.js';
 import { PROFILE_IDS } from './disclosure/profiles.js';
 import { approveEdition, createEdition, editionFile, getEdition, listEditions, publishEdition, regenerateDraft, reopenEdition, setManualFigure, setNarrative, verifyPublished, type EditionSummary } from './editions.service.js';
 import { REPORT_HELP } from './report.help.js';
@@ -14,10 +15,6 @@ import { quarterlyReport, REPORT_FORMATS } from './report.service.js';
 const s = { type: 'string' } as const;
 const b = { type: 'boolean' } as const;
 
-async function contributions(): Promise<ReportContribution[]> {
-  const { hubModules } = await import('../registry.js');
-  return hubModules.flatMap((m) => m.report ?? []);
-}
 
 function writeOut(out: string, bytes: Uint8Array): void {
   if (out === '-') cliIo().stdout.write(bytes);
@@ -35,7 +32,8 @@ function printSummary(e: EditionSummary, json: boolean): void {
   else cliIo().stdout.write(`Edition ${e.id}: ${e.title} (${e.quarter}${e.force ? `, ${e.force}` : ''}), ${e.profile} profile, ${e.status}${e.approvedBy ? `, signed off by ${e.approvedBy}` : ''}${e.publishedAt ? `, published ${e.publishedAt.slice(0, 16).replace('T', ' ')}` : ''}\n`);
 }
 
-export async function runReport(argv: string[]): Promise<number> {
+export async function runReport(argv: string[], hub: HubViews): Promise<number> {
+  const contributions = (): Promise<ReportContribution[]> => Promise.resolve(hub.reportContributions());
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'quarterly': {

@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { makeContext } from '../../platform/module/context.js';
 import type { Role } from '../../platform/policy.js';
-import type { ModuleMatrix } from '../../server/route-matrix.modules.js';
+import type { ModuleMatrix } from '../../platform/module/route-matrix.js';
 import { policeDataReport } from '../police-data/index.js';
 import { approveEdition, createEdition, publishEdition } from './editions.service.js';
 

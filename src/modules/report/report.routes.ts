@@ -47,10 +47,10 @@ const R = {
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' };
 const idOf = (c: Context<AppEnv>) => Number(c.req.param('id'));
 
-export function reportRoutes(_deps: RouteDeps): OpenAPIHono<AppEnv> {
+export function reportRoutes(deps: RouteDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError);
-  const contributions = async () => (await import('../registry.js')).hubModules.flatMap((m) => m.report ?? []);
+  const contributions = async () => Promise.resolve(deps.hub.reportContributions());
   app.openapi(R.list, async (c) => c.json({ editions: await listEditions(c.get('ctx')) }, 200));
   app.openapi(R.create, async (c) => c.json(await createEdition(c.get('ctx'), c.req.valid('json'), await contributions()), 201));
   app.openapi(R.get, async (c) => c.json(await getEdition(c.get('ctx'), idOf(c)), 200));

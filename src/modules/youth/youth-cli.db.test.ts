@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHub } from '../../../test/helpers/cli.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { fixturePerson } from '../plans/plan-fixtures.js';
+import { fixturePerson } from '../../test-support/plan-fixtures.js';
 
 describe('hub youth', () => {
   let t: TestDatabase;

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
-import { cliIo } from '../../cli/io.js';
-import { readBody } from '../../cli/json-work.js';
+import { parseCommandArgs } from '../../platform/cli/args.js';
+import { withDatabase } from '../../platform/cli/context.js';
+import { cliIo } from '../../platform/cli/io.js';
+import { readBody } from '../../platform/cli/json-work.js';
 import { YOUTH_HELP } from './youth.cli.help.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/module/context.js';

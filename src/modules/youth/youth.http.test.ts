@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
 import { asUser, createRoleUsers, signInAs, type Session } from '../../test-support/http.js';
-import { fixturePerson } from '../plans/plan-fixtures.js';
+import { fixturePerson } from '../../test-support/plan-fixtures.js';
 import { youthModule } from './index.js';
 import { makeContext } from '../../platform/module/context.js';
 

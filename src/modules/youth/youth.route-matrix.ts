@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { ModuleMatrix } from '../../server/route-matrix.modules.js';
+import type { ModuleMatrix } from '../../platform/module/route-matrix.js';
 
 const P = 9001;
 const CHILD = 9401;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CONFIG_DEFAULTS, configHistory, listConfig, setConfigValue } from './index.js';
 import { AppError } from '../errors.js';
-import { parseCommandArgs } from '../../cli/args.js';
-import { withDatabase } from '../../cli/context.js';
+import { parseCommandArgs } from '../cli/args.js';
+import { withDatabase } from '../cli/context.js';
 import { CONFIG_HELP } from './config.help.js';
 
 const show = (v: unknown) => (v === null ? 'not in force' : typeof v === 'string' ? v : JSON.stringify(v));

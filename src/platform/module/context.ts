@@ -1,7 +1,7 @@
 /**
  * The one service context: who acts, what they may reach, the clock, and the audit bound to the
  * transaction. Built once per request (identity's session middleware) or once per CLI command
- * (cli/context.ts), and passed as the first argument of every service function.
+ * (platform/cli/context.ts), and passed as the first argument of every service function.
  *
  *   await ctx.tx(async (t) => {
  *     const id = await insertThing(t.db, input);

@@ -21,12 +21,30 @@ export interface RouteDeps {
   secureCookies?: boolean;
   /** Reverse proxies whose X-Forwarded-For names the client (identity's sign-in throttle). */
   trustedProxies?: TrustedProxies;
+  /** The registry's cross-module views (the report's contributions, retention, subject access). */
+  hub: HubViews;
+}
+
+/**
+ * What the composition roots (server, CLI) hand the modules that work across modules: views of the
+ * registry, so no module imports the registry (which imports every module).
+ */
+export interface HubViews {
+  /** Every module's report contributions, in registry order. */
+  reportContributions(): ReportContribution[];
+  /** Every record type under retention. */
+  retentionSubjects(): RetentionSubject[];
+  /** The subject-access sections of the modules holding data about person records. */
+  subjectAccessSections(): { module: string; section: SubjectAccessSection }[];
+  /** Removes every module's demo records inside `trx` (the first real import's transaction). */
+  removeDemoData(trx: Db, audit?: (trx: Db, event: { action: string; recordType: string; recordId: string; details: Record<string, unknown> }) => Promise<unknown>): Promise<void>;
 }
 
 /** A `hub` command: help text and a lazily loaded runner (returns the exit code). */
 export interface ModuleCommand {
   help: string;
-  load: () => Promise<(argv: string[]) => Promise<number>>;
+  /** The runner gets its arguments and the registry's views (most commands ignore the second). */
+  load: () => Promise<(argv: string[], hub: HubViews) => Promise<number>>;
 }
 
 /** A `hub analyse NAME` analysis: a one-line summary and a lazily loaded runner (returns the exit code). */

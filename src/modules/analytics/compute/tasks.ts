@@ -4,7 +4,7 @@
  * (compute.worker.ts); the CLI and tests may run them in the calling thread (localCompute).
  */
 import { nearRepeatChains, type ChainEvent, type ChainParameters, type ChainsResult } from '../near-repeat/chains.js';
-import { knoxTestParallel } from '../near-repeat/knox-parallel.js';
+import { knoxTestParallel } from '../near-repeat/knox-parallel.service.js';
 import type { KnoxParameters, KnoxResult } from '../near-repeat/knox.js';
 import { hotspotGeoJson, type CellSelection } from '../hotspots/hotspot-geojson.js';
 import { hotspotSummary } from '../hotspots/hotspot-summary.js';

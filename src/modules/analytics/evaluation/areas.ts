@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.js';
-import { addMonths, monthRange } from '../trends/months.js';
+import { addMonths, monthRange } from '../months.js';
 
 /** The four areas of a WDD design, in the order a point is assigned when polygons overlap. */
 export const AREA_ROLES = ['treated', 'dispTreated', 'control', 'dispControl'] as const;

@@ -9,7 +9,7 @@ import { runHub } from '../../../../test/helpers/cli.js';
 import { importFiles, inputsOf } from '../../../../test/helpers/inputs.js';
 import { sharedFile } from '../../../../test/helpers/paths.js';
 import { openTestDatabase, type TestDatabase } from '../../../../test/helpers/test-db.js';
-import { monthRange } from '../trends/months.js';
+import { monthRange } from '../months.js';
 import { areaOfPoint, type PolygonRings } from './areas.js';
 import { evaluationRoutes } from './evaluation.routes.js';
 import { wddOnData, type WddOnDataInput } from './evaluation.service.js';

@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import { countIncidents, incidentFilterSchema, incidentPoints } from '../../police-data/index.js';
-import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
-import { analysedCoverage } from '../coverage.js';
+import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
+import { analysedCoverage } from '../coverage.queries.js';
 import { insufficientHistory, missingHistory } from '../trends/history.js';
 import { forceCoverage } from '../trends/trends.service.js';
 import { AREA_ROLES, areaOfPoint, boundsOf, checkAreas, evaluationPeriods, periodMonths, type AreaRole, type AreaSpecs, type EvaluationPeriods, type PolygonRings } from './areas.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { withDatabase } from '../../../cli/context.js';
+import { withDatabase } from '../../../platform/cli/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { parseOptions, wantsHelp } from '../trends/cli-options.js';
 import { countsProvenance } from '../trends/counts-provenance.js';
@@ -9,8 +9,8 @@ import { harmWeightList, lsoaList, wddCountsParams, wddDesignParams } from './ev
 import { wddOnData, type WddOnDataResult } from './evaluation.service.js';
 import { wdd, type WddResult } from './wdd.js';
 import { wdq, type WdqResult } from './wdq.js';
-import { cliIo } from '../../../cli/io.js';
-import { missingMonthsWarning } from '../provenance.js';
+import { cliIo } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 const USAGE = `hub analyse wdd --control PRE,POST --treated PRE,POST [--disp-control PRE,POST --disp-treated PRE,POST]
                  [--time-weights PRE,POST] [--area-weights C,T,DC,DT] [--alpha 0.1] [--json]

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { parseCommandArgs } from '../../../cli/args.js';
-import { withDatabase } from '../../../cli/context.js';
+import { parseCommandArgs } from '../../../platform/cli/args.js';
+import { withDatabase } from '../../../platform/cli/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { hotspotGeoJson, topCells } from './hotspot-geojson.js';
 import { hotspotQuerySchema } from './hotspots.schema.js';
 import { runHotspots, type HotspotRun } from './hotspots.service.js';
-import { cliIo } from '../../../cli/io.js';
-import { missingMonthsWarning } from '../provenance.js';
+import { cliIo } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 export const usage = `hub analyse hotspots [--method kde|gistar|change] [--cell 100] [--bandwidth M] [--neighbour M]
           [--from YYYY-MM] [--to YYYY-MM] [--compare-from YYYY-MM] [--compare-to YYYY-MM]

@@ -6,12 +6,13 @@ import { getBoundaries } from '../../boundaries/index.js';
 import { incidentColumns, incidentFilterSchema, type IncidentColumns, type IncidentFilter } from '../../police-data/index.js';
 import { localCompute, type Compute } from '../compute/compute.js';
 import type { HotspotGeoJsonOutput } from '../compute/tasks.js';
-import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
-import { analysedCoverage, comparisonBlocked, type AnalysedCoverage } from '../coverage.js';
+import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
+import { comparisonBlocked, type AnalysedCoverage } from '../coverage.js';
+import { analysedCoverage } from '../coverage.queries.js';
 import { hotspotSummary } from './hotspot-summary.js';
 import { analyseHotspots, type HotspotGrid, type HotspotParams } from './hotspots.js';
 import { BANDWIDTH_CELLS, NEIGHBOUR_CELLS, type HotspotQuery } from './hotspots.schema.js';
-import { addMonths, monthsIn, previousPeriod, resolvePeriod, type Period } from './period.js';
+import { addMonths, monthsIn, previousPeriod, resolvePeriod, type Period } from '../period.js';
 import { ROBUST_MARGIN, ROBUST_TRIM, type BngPolygon, type StudyAreaSpec } from './study-area.js';
 
 /** Default period when none is given: the quarter (3 months) ending at the data cut-off. */

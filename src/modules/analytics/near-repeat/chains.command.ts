@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { parseCommandArgs } from '../../../cli/args.js';
-import { withDatabase } from '../../../cli/context.js';
+import { parseCommandArgs } from '../../../platform/cli/args.js';
+import { withDatabase } from '../../../platform/cli/context.js';
 import { AppError } from '../../../platform/errors.js';
-import { fileProvenance, type AnalysisProvenance } from '../provenance.js';
+import { fileProvenance, type AnalysisProvenance } from '../provenance.queries.js';
 import { nearRepeatChains, type Chain, type ChainParameters } from './chains.js';
-import { fileNotes, importedFilter, readInputFile, sharedOptions, sharedSchema } from './cli-options.js';
+import { fileNotes, importedFilter, readInputFile, sharedOptions, sharedSchema } from './near-repeat.cli.js';
 import { formatTime, unitOf } from './event-file.js';
 import { CHAINS_NEED_DAYS, chainsOnImported } from './near-repeat.service.js';
-import { cliIo } from '../../../cli/io.js';
+import { cliIo } from '../../../platform/cli/io.js';
 
 const usage = `hub analyse chains (--input FILE.csv [--x x --y y --time date --date-format FORMAT] | --source stop-search) [options] [--json]
   Near-repeat chains: events linked when within --s-band metres and --t-band days of each other,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileProvenance } from '../provenance.js';
+import { fileProvenance } from '../provenance.queries.js';
 import { knoxTest, type KnoxResult } from './knox.js';
 import { formatKnoxReport, knoxParameters, knoxReport, MONTHLY_WARNING } from './knox-report.js';
 import { readKnox } from './knox-reading.js';

@@ -1,9 +1,9 @@
-import type { AnalysisProvenance } from '../provenance.js';
+import type { AnalysisProvenance } from '../provenance.queries.js';
 import { parseBandList, type IntervalSide, type Metric } from './bands.js';
 import type { TimeUnit } from './event-file.js';
 import type { KnoxParameters, KnoxResult } from './knox.js';
 import { readKnox } from './knox-reading.js';
-import { missingMonthsWarning } from '../provenance.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 /** A Knox result as the CLI and the API give it: the tables, a reading, warnings, provenance. */
 export interface KnoxReport extends KnoxResult {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { parseCommandArgs } from '../../../cli/args.js';
-import { withDatabase } from '../../../cli/context.js';
-import { fileProvenance } from '../provenance.js';
-import { importedFilter, readInputFile, sharedOptions, sharedSchema, fileNotes } from './cli-options.js';
+import { parseCommandArgs } from '../../../platform/cli/args.js';
+import { withDatabase } from '../../../platform/cli/context.js';
+import { fileProvenance } from '../provenance.queries.js';
+import { importedFilter, readInputFile, sharedOptions, sharedSchema, fileNotes } from './near-repeat.cli.js';
 import { formatTime } from './event-file.js';
 import { MAX_ITERATIONS } from './knox.js';
-import { knoxTestParallel } from './knox-parallel.js';
+import { knoxTestParallel } from './knox-parallel.service.js';
 import { describeParameters, formatKnoxReport, knoxParameters, knoxReport, type KnoxReport } from './knox-report.js';
 import { knoxOnImported } from './near-repeat.service.js';
-import { cliIo } from '../../../cli/io.js';
+import { cliIo } from '../../../platform/cli/io.js';
 
 const usage = `hub analyse knox [--input FILE.csv --x x --y y --time date --date-format FORMAT] [options] [--json]
   Knox test for near repeats: pairs of events close in space and time, against a Monte Carlo null

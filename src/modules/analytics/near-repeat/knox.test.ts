@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IntervalSide, Metric } from './bands.js';
 import { permutationCounts } from './knox-counts.js';
-import { knoxTestParallel, splitIterations } from './knox-parallel.js';
+import { knoxTestParallel, splitIterations } from './knox-parallel.service.js';
 import { knoxTest, prepareKnox, type KnoxEvent, type KnoxParameters } from './knox.js';
 import { iterationRandom, shuffleInPlace, uniformBelow } from './seeded-random.js';
 

@@ -11,7 +11,7 @@ import { makeTempDir } from '../../../../test/helpers/paths.js';
 import { sharedDataDir } from '../../../bench/bench-data.js';
 import type { AppEnv, Principal, Role } from '../../../platform/policy.js';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
-import { knoxTestParallel } from './knox-parallel.js';
+import { knoxTestParallel } from './knox-parallel.service.js';
 import { knoxTest } from './knox.js';
 import { MONTHLY_WARNING } from './knox-report.js';
 import { nearRepeatRoutes } from './near-repeat.routes.js';

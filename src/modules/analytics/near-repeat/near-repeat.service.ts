@@ -2,10 +2,10 @@ import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { incidentColumns, stopSearchEvents, type IncidentFilter, type StopSearchEvent } from '../../police-data/index.js';
 import type { Compute } from '../compute/compute.js';
-import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
+import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
 import { nearRepeatChains, type ChainMember, type ChainParameters, type ChainsResult } from './chains.js';
 import { dayNumber, formatTime } from './event-file.js';
-import { knoxTestParallel, type ParallelOptions } from './knox-parallel.js';
+import { knoxTestParallel, type ParallelOptions } from './knox-parallel.service.js';
 import { describeParameters, knoxParameters, knoxReport, type KnoxOptionValues, type KnoxReport } from './knox-report.js';
 
 /**

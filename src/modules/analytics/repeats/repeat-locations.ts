@@ -1,4 +1,4 @@
-import { monthOffset, monthsIn, type Period } from '../hotspots/period.js';
+import { monthOffset, monthsIn, type Period } from '../period.js';
 import { bestWindow, type BestWindow, type RepeatRule } from './repeat-rule.js';
 
 /** A located incident as published: snap-point coordinates, month, category and area codes. */

@@ -1,4 +1,4 @@
-import { addMonths, monthOffset, monthsIn, type Period } from '../hotspots/period.js';
+import { addMonths, monthOffset, monthsIn, type Period } from '../period.js';
 
 /** "At least `minIncidents` incidents of one category within `windowMonths` consecutive months." */
 export interface RepeatRule {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { parseCommandArgs } from '../../../cli/args.js';
-import { withDatabase } from '../../../cli/context.js';
+import { parseCommandArgs } from '../../../platform/cli/args.js';
+import { withDatabase } from '../../../platform/cli/context.js';
 import { repeatQuerySchema } from './repeats.schema.js';
 import { repeatReport, type RepeatReport } from './repeats.service.js';
-import { cliIo } from '../../../cli/io.js';
-import { missingMonthsWarning } from '../provenance.js';
+import { cliIo } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 export const usage = `hub analyse repeats [--from YYYY-MM] [--to YYYY-MM] [--min 3] [--window 3]
           [--category C]... [--district D]... [--force F]... [--limit 20] [--all] [--json]

@@ -1,9 +1,10 @@
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { incidentFilterSchema, incidentPoints, listIncidents, type IncidentFilter } from '../../police-data/index.js';
-import { resolvePeriod, previousPeriod, monthsIn, type Period } from '../hotspots/period.js';
-import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
-import { analysedCoverage, comparisonBlocked } from '../coverage.js';
+import { resolvePeriod, previousPeriod, monthsIn, type Period } from '../period.js';
+import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
+import { comparisonBlocked } from '../coverage.js';
+import { analysedCoverage } from '../coverage.queries.js';
 import { localCompute, type Compute } from '../compute/compute.js';
 import { placeKey, type RepeatPlace, type RepeatSummary } from './repeat-locations.js';
 import type { RepeatQuery } from './repeats.schema.js';

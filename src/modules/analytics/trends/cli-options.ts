@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { parseCommandArgs } from '../../../cli/args.js';
+import { parseCommandArgs } from '../../../platform/cli/args.js';
 import { AppError } from '../../../platform/errors.js';
 
 const toCamel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -1,7 +1,6 @@
 import { AppError } from '../../../platform/errors.js';
-import { comparePeriods, parseQuarter, rollingQuarter, type MonthSpan } from '../../kpis/index.js';
 import { poissonETest } from './etest.js';
-import { addMonths, monthOfYear, monthRange } from './months.js';
+import { addMonths, monthOfYear, monthRange } from '../months.js';
 import type { SeasonalIndex } from './seasonal.js';
 import { formatP } from './year-on-year.js';
 
@@ -10,6 +9,24 @@ import { formatP } from './year-on-year.js';
  * the previous three months (an E-test with exposures 1 and 3), and the year to date against the
  * same months a year earlier (from 1 April, the police year, unless calendar years are asked for).
  */
+/** A span of whole months (the KPI module's MonthSpan). */
+export interface MonthSpan {
+  label: string;
+  from: string;
+  to: string;
+  months: string[];
+}
+
+/**
+ * The period rules the plan uses: the quarter notation and the year to date of the KPI module
+ * (src/modules/kpis, passed in by the service so this file stays pure).
+ */
+export interface PeriodRules {
+  parseQuarter(text: string): MonthSpan;
+  rollingQuarter(month: string): MonthSpan;
+  comparePeriods(current: MonthSpan, comparison: { kind: 'previous-quarter' } | { kind: 'year-to-date' }): { current: MonthSpan; previous: MonthSpan };
+}
+
 export const comparisonKinds = ['quarter', 'month', 'ytd'] as const;
 export type ComparisonKind = (typeof comparisonKinds)[number];
 
@@ -46,7 +63,8 @@ export function latestQuarter(cutoff: string, calendar: boolean): string {
  * for 'quarter'; a month (YYYY-MM) for 'month' and for the last month of 'ytd'. Without it, the
  * latest period ending at the data cut-off. Throws a validation error for a malformed period.
  */
-export function planComparison(kind: ComparisonKind, period: string | undefined, cutoff: string, calendar: boolean): ComparisonPlan {
+export function planComparison(rules: PeriodRules, kind: ComparisonKind, period: string | undefined, cutoff: string, calendar: boolean): ComparisonPlan {
+  const { parseQuarter, comparePeriods, rollingQuarter } = rules;
   if (kind === 'quarter') {
     const current = parseQuarter(period ?? latestQuarter(cutoff, calendar));
     const { previous } = comparePeriods(current, { kind: 'previous-quarter' });

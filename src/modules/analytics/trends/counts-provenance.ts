@@ -1,4 +1,4 @@
-import type { AnalysisProvenance } from '../provenance.js';
+import type { AnalysisProvenance } from '../provenance.queries.js';
 
 /** Provenance for a calculation on counts the user typed in (no database, no data cut-off). */
 export function countsProvenance(analysis: string, parameters: Record<string, unknown>, notes: string[] = []): AnalysisProvenance {

@@ -3,7 +3,7 @@ import { parseOptions, wantsHelp } from './cli-options.js';
 import { poissonETest } from './etest.js';
 import { etestParams } from './trends.schema.js';
 import { formatP } from './year-on-year.js';
-import { cliIo } from '../../../cli/io.js';
+import { cliIo } from '../../../platform/cli/io.js';
 
 const USAGE = `hub analyse etest --k1 N --k2 N [--n1 T] [--n2 T] [--json]
   E-test for two Poisson counts (Krishnamoorthy and Thomson 2004), two-sided, as SciPy's

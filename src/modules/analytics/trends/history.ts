@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.js';
-import { addMonths, describeMonths } from './months.js';
+import { addMonths, describeMonths } from '../months.js';
 
 /** Months with imported data, per force id. A month is covered when its file was imported. */
 export type Coverage = ReadonlyMap<string, ReadonlySet<string>>;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedFile } from '../../../../test/helpers/paths.js';
 import { districtFromLsoaName } from '../../../ingest/police-uk/fields.js';
 import { detectLevelShift } from './level-shift.js';
-import { monthRange } from './months.js';
+import { monthRange } from '../months.js';
 import { seasonalIndices, type MonthCount } from './seasonal.js';
 import { outlookRows } from './winter-outlook.js';
 import { yearOnYear } from './year-on-year.js';

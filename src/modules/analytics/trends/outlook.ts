@@ -1,5 +1,5 @@
 import { poissonETest } from './etest.js';
-import { monthOfYear, monthsBetween } from './months.js';
+import { monthOfYear, monthsBetween } from '../months.js';
 import { countInterval } from './poisson.js';
 import { checkSeries, type MonthCount } from './seasonal.js';
 import { formatP } from './year-on-year.js';

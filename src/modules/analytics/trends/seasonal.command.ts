@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { withDatabase } from '../../../cli/context.js';
+import { withDatabase } from '../../../platform/cli/context.js';
 import { parseOptions, wantsHelp } from './cli-options.js';
 import { seasonalParams } from './trends.schema.js';
 import { seasonal, type SeasonalResult } from './trends.service.js';
-import { cliIo } from '../../../cli/io.js';
-import { missingMonthsWarning } from '../provenance.js';
+import { cliIo } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 const USAGE = `hub analyse seasonal [--force F]... [--category C]... [--district D]... [--outlook] [--winter YYYY]
                       [--alpha 0.1] [--json]

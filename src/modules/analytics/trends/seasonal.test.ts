@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, monthOfYear } from './months.js';
+import { addMonths, monthOfYear } from '../months.js';
 import { countInterval } from './poisson.js';
 import { seasonalOutlook } from './outlook.js';
 import { centredMovingAverage, seasonalIndices, type MonthCount } from './seasonal.js';

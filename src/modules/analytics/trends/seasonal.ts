@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.js';
-import { MONTH_NAMES, monthOfYear, monthsBetween } from './months.js';
+import { MONTH_NAMES, monthOfYear, monthsBetween } from '../months.js';
 
 /** A monthly count in a series of consecutive months. */
 export interface MonthCount {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { withDatabase } from '../../../cli/context.js';
+import { withDatabase } from '../../../platform/cli/context.js';
 import { parseOptions, wantsHelp } from './cli-options.js';
 import { trendParams } from './trends.schema.js';
 import { trend } from './trends.service.js';
-import { cliIo } from '../../../cli/io.js';
-import { missingMonthsWarning } from '../provenance.js';
+import { cliIo } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 const USAGE = `hub analyse trend [--to YYYY-MM] [--months 3] [--force F]... [--category C]... [--district D]...
                    [--suppress-below N] [--json]

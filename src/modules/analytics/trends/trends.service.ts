@@ -1,10 +1,10 @@
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { countIncidents, dataSummary, incidentFilterSchema, type CountBy, type IncidentFilter } from '../../police-data/index.js';
-import { dbProvenance, type AnalysisProvenance } from '../provenance.js';
+import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
 import { commonMonths, insufficientHistory, missingHistory, runEndingAt, type Coverage } from './history.js';
 import { isSmall, kpiRow, kpiRows, type KpiRow } from './kpi.js';
-import { addMonths, monthOfYear, monthRange, yearOnYearWindows, type MonthWindow } from './months.js';
+import { addMonths, monthOfYear, monthRange, yearOnYearWindows, type MonthWindow } from '../months.js';
 import { OUTLOOK_METHOD } from './outlook.js';
 import { MIN_SEASONAL_MONTHS, SEASONAL_METHOD, seasonalIndices, type MonthCount, type SeasonalIndex } from './seasonal.js';
 import { outlookRows, type OmittedGroup, type OutlookInput, type OutlookRow } from './winter-outlook.js';

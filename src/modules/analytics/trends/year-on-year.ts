@@ -1,5 +1,5 @@
 import { poissonETest } from './etest.js';
-import { monthRange, yearOnYearWindows, type MonthWindow } from './months.js';
+import { monthRange, yearOnYearWindows, type MonthWindow } from '../months.js';
 
 export interface WindowCount extends MonthWindow {
   count: number;

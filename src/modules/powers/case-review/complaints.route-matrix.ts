@@ -1,5 +1,5 @@
 /** Route-matrix entries of /api/asb-complaints (no fixtures: a complaint needs only a place and a district). */
-import type { ModuleMatrix } from '../../../server/route-matrix.modules.js';
+import type { ModuleMatrix } from '../../../platform/module/route-matrix.js';
 
 const STAFF = ['admin', 'analyst', 'supervisor', 'officer'] as const;
 

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Role } from '../../../platform/policy.js';
-import type { ModuleMatrix } from '../../../server/route-matrix.modules.js';
+import type { ModuleMatrix } from '../../../platform/module/route-matrix.js';
 
 const PERSON = 9500;
 const WRITERS: readonly Role[] = ['admin', 'supervisor', 'officer'];

@@ -1,7 +1,7 @@
-import type { DatabaseHandle } from '../../platform/db/database.js';
-import { createApp } from '../../server/app.js';
-import { asUser, createRoleUsers, signInAs, TEST_PASSWORD, type Session } from '../../test-support/http.js';
-import { createUser } from '../identity/index.js';
+import type { DatabaseHandle } from '../platform/db/database.js';
+import { createApp } from '../server/app.js';
+import { asUser, createRoleUsers, signInAs, TEST_PASSWORD, type Session } from './http.js';
+import { createUser } from '../modules/identity/index.js';
 
 /**
  * The whole app with one signed-in session per role (officer1/supervisor1 in Thanet) plus

@@ -1,7 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
 import type { AnalysisProvenance } from '../../contracts/analysis.js';
 import { dataSummary, SNAP_POINT_NOTE, type IncidentFilter } from '../police-data/index.js';
-import { analysedCoverage, missingMonths, missingText, type AnalysedCoverage } from './coverage.js';
+import { missingMonths, missingText, type AnalysedCoverage } from './coverage.js';
+import { analysedCoverage } from './coverage.queries.js';
 
 export type { AnalysisProvenance } from '../../contracts/analysis.js';
 

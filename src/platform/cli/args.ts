@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
-import { AppError } from '../platform/errors.js';
+import { AppError } from '../errors.js';
 
 /** Parses argv with node's parser, then validates with the command's zod schema. */
 export function parseCommandArgs<S extends z.ZodType>(

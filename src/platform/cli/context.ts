@@ -1,11 +1,11 @@
 import os from 'node:os';
-import { loadConfig, type Config } from '../platform/config.js';
-import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
-import { setLogLevel } from '../platform/logger.js';
-import { appendAudit, openAuditKey, type AuditEvent } from '../platform/audit/audit.js';
-import type { Db, OpenDatabaseOptions } from '../platform/db/database.js';
+import { loadConfig, type Config } from '../config.js';
+import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { setLogLevel } from '../logger.js';
+import { appendAudit, openAuditKey, type AuditEvent } from '../audit/audit.js';
+import type { Db, OpenDatabaseOptions } from '../db/database.js';
 import { cliIo } from './io.js';
-import { CLI_SCOPE, makeContext, type ServiceContext } from '../platform/module/context.js';
+import { CLI_SCOPE, makeContext, type ServiceContext } from '../module/context.js';
 
 /** The CLI is the operator's tool on the server: it does not sign in; it acts as cli:<os user>. */
 export function cliActor(): string {

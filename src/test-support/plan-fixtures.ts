@@ -1,6 +1,6 @@
 /** Test fixtures for plans and panels: people and agencies inserted directly (tests only). */
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.js';
+import type { Db } from '../platform/db/database.js';
 
 /** A partner agency by name (created when missing), e.g. the agency of the test partner account. */
 export async function fixtureAgency(db: Db, name: string, kind: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, describeMonths, monthOfYear, monthRange, monthsBetween, yearOnYearWindows } from './months.js';
-import { commonMonths, insufficientHistory, missingHistory, runEndingAt } from './history.js';
+import { commonMonths, insufficientHistory, missingHistory, runEndingAt } from './trends/history.js';
 
 describe('month arithmetic', () => {
   it('adds and subtracts across year ends', () => {

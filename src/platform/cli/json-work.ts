@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { Db } from '../platform/db/database.js';
-import { AppError } from '../platform/errors.js';
-import type { Actor } from '../platform/policy.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../policy.js';
 import { parseCommandArgs } from './args.js';
 import { withDatabase } from './context.js';
 import { cliIo } from './io.js';
