@@ -15,6 +15,10 @@ import { dbProvenance } from './provenance.queries.js';
 import { problemCounts } from '../problems/problems.counts.service.js';
 import type { Problem } from '../problems/problem.js';
 import { AppError } from '../../platform/errors.js';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/policy.js';
+import { asPrincipal } from '../../test-support/http.js';
+import { trendsRoutes } from './trends/trends.routes.js';
 
 function file(force: 'kent' | 'gwent', month: string, rows: number): ReturnType<typeof textInput> {
   const name = force === 'kent' ? 'Kent Police' : 'Gwent Police';
@@ -33,7 +37,7 @@ describe('missing months on imported data', () => {
   beforeAll(async () => {
     t = await openTestDatabase();
     db = t.handle.db;
-    await importFiles(db, [file('kent', '2025-01', 4), file('kent', '2025-03', 5), file('gwent', '2024-11', 2), file('gwent', '2024-12', 3), file('gwent', '2025-01', 3)]);
+    await importFiles(db, [file('kent', '2025-01', 4), file('kent', '2025-03', 5), file('gwent', '2024-10', 1), file('gwent', '2024-11', 2), file('gwent', '2024-12', 3), file('gwent', '2025-01', 3)]);
   }, 120_000);
   afterAll(async () => t?.cleanup(), 60_000);
 
@@ -99,5 +103,41 @@ describe('missing months on imported data', () => {
     expect(c.provenance.missingMonths).toEqual(['2025-02']);
     const jan = await problemCounts(db, { filter: { district: ['Newport'], from: '2025-01', to: '2025-01' } } as unknown as Problem);
     expect(jan.change.previousTotal).toBe(3);
+  });
+
+  it('comparisons: a month on the three before it (exposures 1 and 3); not enough history is 200 with available false and the reason', async () => {
+    const app = new OpenAPIHono<AppEnv>();
+    app.use('*', asPrincipal('officer'));
+    app.route('/', trendsRoutes(db));
+    const ok = await app.request('/api/analytics/comparison?kind=month&period=2025-01&force=gwent');
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as Record<string, any>;
+    // 3 in January against 1 + 2 + 3 = 6 in October-December: 3 a month against 2 a month
+    expect(body).toMatchObject({ available: true, kind: 'month', currentCount: 3, baselineCount: 6, exposures: [1, 3] });
+    expect(body.changePct).toBeCloseTo(50, 10);
+    expect(body.current).toMatchObject({ from: '2025-01', to: '2025-01' });
+    expect(body.baseline).toMatchObject({ from: '2024-10', to: '2024-12' });
+    expect(body.seasonal.note).toMatch(/Less than two years/);
+    expect(body.provenance.missingMonths).toEqual([]);
+
+    const short = await app.request('/api/analytics/comparison?kind=quarter&period=2024Q4&force=gwent');
+    expect(short.status).toBe(200);
+    const s = (await short.json()) as Record<string, any>;
+    expect(s.available).toBe(false);
+    expect(s.reason).toMatch(/^not enough history: .*gwent lacks 2024-07, 2024-08, 2024-09/);
+    expect(s.baseline).toMatchObject({ from: '2024-07', to: '2024-09' });
+    expect(s.provenance.missingMonths).toEqual(['2024-07', '2024-08', '2024-09']);
+    expect(s.currentCount).toBeUndefined();
+
+    // year to date from 1 April needs the year before: Kent holds 2025-01 and 2025-03 only
+    const ytd = (await (await app.request('/api/analytics/comparison?kind=ytd&force=kent')).json()) as Record<string, any>;
+    expect(ytd.available).toBe(false);
+    expect(ytd.current).toMatchObject({ from: '2024-04', to: '2025-03' });
+
+    const bad = await app.request('/api/analytics/comparison?kind=week');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/kind/);
+    const badQuarter = await app.request('/api/analytics/comparison?kind=quarter&period=2025Q5');
+    expect(badQuarter.status).toBe(400);
   });
 });

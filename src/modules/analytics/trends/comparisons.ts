@@ -49,12 +49,13 @@ function spanOf(label: string, from: string, to: string): MonthSpan {
 /** The latest whole quarter (calendar, or financial from April) ending at or before `cutoff`. */
 export function latestQuarter(cutoff: string, calendar: boolean): string {
   let end = cutoff;
-  while ((monthOfYear(end) - (calendar ? 0 : 3) + 12) % 3 !== 0) end = addMonths(end, -1);
+  // calendar and financial quarters both end in March, June, September and December
+  while (monthOfYear(end) % 3 !== 0) end = addMonths(end, -1);
   const y = Number(end.slice(0, 4));
   const m = monthOfYear(end);
   if (calendar) return `${y}Q${m / 3}`;
   const startYear = m >= 4 ? y : y - 1;
-  const q = ((m - 4 + 12) % 12) / 3 + 1;
+  const q = Math.floor(((m - 4 + 12) % 12) / 3) + 1;
   return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}Q${q}`;
 }
 
@@ -104,8 +105,8 @@ export interface SeasonalCheck {
 }
 
 export interface ComparisonFigures {
-  current: number;
-  baseline: number;
+  currentCount: number;
+  baselineCount: number;
   /** Per-month rate change, current on baseline, in %; null when the baseline is 0. */
   changePct: number | null;
   /** Two-sided E-test p-value with the plan's exposures; null when both counts are 0. */
@@ -160,5 +161,5 @@ export function compareFigures(plan: ComparisonPlan, current: number, baseline: 
       };
     }
   }
-  return { current, baseline, changePct, p, significant, reading, seasonal };
+  return { currentCount: current, baselineCount: baseline, changePct, p, significant, reading, seasonal };
 }
