@@ -105,24 +105,29 @@ describe('missing months on imported data', () => {
     expect(jan.change.previousTotal).toBe(3);
   });
 
+  interface ComparisonBody {
+    available: boolean; kind: string; reason?: string; currentCount?: number; baselineCount?: number; exposures?: number[]; changePct?: number | null;
+    current: { from: string; to: string } | null; baseline: { from: string; to: string } | null; seasonal?: { note: string }; provenance: { missingMonths: string[] };
+  }
+
   it('comparisons: a month on the three before it (exposures 1 and 3); not enough history is 200 with available false and the reason', async () => {
     const app = new OpenAPIHono<AppEnv>();
     app.use('*', asPrincipal('officer'));
     app.route('/', trendsRoutes(db));
     const ok = await app.request('/api/analytics/comparison?kind=month&period=2025-01&force=gwent');
     expect(ok.status).toBe(200);
-    const body = (await ok.json()) as Record<string, any>;
+    const body = (await ok.json()) as ComparisonBody;
     // 3 in January against 1 + 2 + 3 = 6 in October-December: 3 a month against 2 a month
     expect(body).toMatchObject({ available: true, kind: 'month', currentCount: 3, baselineCount: 6, exposures: [1, 3] });
     expect(body.changePct).toBeCloseTo(50, 10);
     expect(body.current).toMatchObject({ from: '2025-01', to: '2025-01' });
     expect(body.baseline).toMatchObject({ from: '2024-10', to: '2024-12' });
-    expect(body.seasonal.note).toMatch(/Less than two years/);
+    expect(body.seasonal?.note).toMatch(/Less than two years/);
     expect(body.provenance.missingMonths).toEqual([]);
 
     const short = await app.request('/api/analytics/comparison?kind=quarter&period=2024Q4&force=gwent');
     expect(short.status).toBe(200);
-    const s = (await short.json()) as Record<string, any>;
+    const s = (await short.json()) as ComparisonBody;
     expect(s.available).toBe(false);
     expect(s.reason).toMatch(/^not enough history: .*gwent lacks 2024-07, 2024-08, 2024-09/);
     expect(s.baseline).toMatchObject({ from: '2024-07', to: '2024-09' });
@@ -130,7 +135,7 @@ describe('missing months on imported data', () => {
     expect(s.currentCount).toBeUndefined();
 
     // year to date from 1 April needs the year before: Kent holds 2025-01 and 2025-03 only
-    const ytd = (await (await app.request('/api/analytics/comparison?kind=ytd&force=kent')).json()) as Record<string, any>;
+    const ytd = (await (await app.request('/api/analytics/comparison?kind=ytd&force=kent')).json()) as ComparisonBody;
     expect(ytd.available).toBe(false);
     expect(ytd.current).toMatchObject({ from: '2024-04', to: '2025-03' });
 

@@ -22,9 +22,9 @@ export interface MonthSpan {
  * (src/modules/kpis, passed in by the service so this file stays pure).
  */
 export interface PeriodRules {
-  parseQuarter(text: string): MonthSpan;
-  rollingQuarter(month: string): MonthSpan;
-  comparePeriods(current: MonthSpan, comparison: { kind: 'previous-quarter' } | { kind: 'year-to-date' }): { current: MonthSpan; previous: MonthSpan };
+  parseQuarter: (text: string) => MonthSpan;
+  rollingQuarter: (month: string) => MonthSpan;
+  comparePeriods: (current: MonthSpan, comparison: { kind: 'previous-quarter' } | { kind: 'year-to-date' }) => { current: MonthSpan; previous: MonthSpan };
 }
 
 export const comparisonKinds = ['quarter', 'month', 'ytd'] as const;
