@@ -196,7 +196,7 @@ describe.skipIf(skipReason !== null)(`analysis pages in Chromium${skipReason ? `
       } else {
         expect(await row.getByTestId(`comparison-${kind}-unavailable`).textContent()).toMatch(/^Not available: /);
       }
-      expect(text).not.toMatch(/available|comparison\?|kind=|null/);
+      expect(text).not.toMatch(/comparison\?|kind=|null|undefined|currentCount/);
     }
     await screenshot(page, 'analysis-trends-comparisons');
   });
