@@ -58,16 +58,18 @@ interface Props {
   /** Notes already shown elsewhere on the page (e.g. the snap-point caveat) are left out of the list. */
   hideNotes?: readonly string[];
   testId?: string;
+  /** The page already shows the missing-months warning above the figures. */
+  missingShownAbove?: boolean;
 }
 
 /** Source, filters, parameters and data cut-off of an analysis result, with its method notes. */
-export function AnalysisProvenance({ provenance: p, hideNotes = [], testId = 'provenance' }: Props) {
+export function AnalysisProvenance({ provenance: p, hideNotes = [], testId = 'provenance', missingShownAbove = false }: Props) {
   if (!p) return null;
   const generated = new Date(p.generatedAt);
   const notes = p.notes.filter((n) => !hideNotes.includes(n));
   return (
     <div className="analysis-provenance" data-testid={testId}>
-      <MissingMonthsWarning provenance={p} testId={`${testId}-missing-months`} />
+      {missingShownAbove ? null : <MissingMonthsWarning provenance={p} testId={`${testId}-missing-months`} />}
       <p className="provenance">
         <strong>Source:</strong> {p.demo ? 'synthetic demo data (not real incidents)' : p.source}
         {p.dataCutoff ? `, data cut-off ${p.dataCutoff}` : /supplied by the user/.test(p.source) ? ', no data cut-off (figures typed in)' : ', no data cut-off (no records in scope)'}.{' '}

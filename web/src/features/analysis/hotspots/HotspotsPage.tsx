@@ -75,7 +75,7 @@ function HotspotsPage({ meta }: { meta: Meta }) {
             onDownloadGeoJson={downloadGeoJson}
             onDownloadCsv={downloadCsv}
             busy={result.loading}
-            footer={<AnalysisProvenance provenance={data.provenance} hideNotes={[SNAP_CAVEAT]} />}
+            footer={<AnalysisProvenance provenance={data.provenance} hideNotes={[SNAP_CAVEAT]} missingShownAbove />}
           />
           <TopCells data={data} method={method} />
         </>

@@ -111,7 +111,7 @@ function RepeatsPage({ meta }: { meta: Meta }) {
             testId="repeat-places-panel"
             busy={result.loading}
             onDownload={() => downloadPlaces(data)}
-            footer={<AnalysisProvenance provenance={data.provenance} hideNotes={[SNAP_CAVEAT]} />}
+            footer={<AnalysisProvenance provenance={data.provenance} hideNotes={[SNAP_CAVEAT]} missingShownAbove />}
           >
             <SnapCaveat />
             {data.places.length === 0 ? (

@@ -36,7 +36,7 @@ export function ComparisonsPanel({ scope }: { scope: Query }) {
       title="Recent change"
       testId="comparisons-panel"
       busy={results.some((r) => r.loading)}
-      footer={first ? <AnalysisProvenance provenance={first.provenance} testId="comparisons-provenance" /> : undefined}
+      footer={first ? <AnalysisProvenance provenance={first.provenance} testId="comparisons-provenance" missingShownAbove /> : undefined}
     >
       {first ? <MissingMonthsWarning provenance={first.provenance} /> : null}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Recent change (scrollable)">
