@@ -9,8 +9,15 @@ export interface AnalysisProvenance {
   source: string;
   filters: Record<string, unknown>;
   parameters: Record<string, unknown>;
-  /** Latest month (YYYY-MM) or date (YYYY-MM-DD) in the data used; null when none. */
+  /** Latest month (YYYY-MM) or date (YYYY-MM-DD) held by the force(s) analysed; null when none. */
   dataCutoff: string | null;
+  /**
+   * Months (YYYY-MM) the analysis needed that a force analysed has not imported: missing, never
+   * counted as zero. Empty when nothing is missing (and for analyses of a given file).
+   */
+  missingMonths: string[];
+  /** The same per force: which force lacks which months. */
+  missingByForce: { force: string; months: string[] }[];
   generatedAt: string;
   demo: boolean;
   notes: string[];

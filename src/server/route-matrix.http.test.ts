@@ -34,6 +34,7 @@ const matrix: MatrixRoute[] = [
   { method: 'GET', path: '/api/analytics/trend?to=2025-09', allowed: allButAuditor },
   { method: 'GET', path: '/api/analytics/kpis', allowed: allButAuditor },
   { method: 'GET', path: '/api/analytics/seasonal', allowed: allButAuditor },
+  { method: 'GET', path: '/api/analytics/comparison?kind=month', allowed: allButAuditor },
   { method: 'POST', path: '/api/analytics/etest', body: { k1: 20, k2: 10 }, allowed: allButAuditor },
   { method: 'POST', path: '/api/analytics/wdd', body: { control: [20, 20], treated: [20, 10] }, allowed: allButAuditor },
   // WDD on the imported demo street data (X01... are generated LSOA codes with incidents every month)

@@ -182,6 +182,25 @@ describe.skipIf(skipReason !== null)(`analysis pages in Chromium${skipReason ? `
     await screenshot(page, 'analysis-trends');
   });
 
+  it('recent change: quarter, month and police year to date as the API gives them, or why not', async () => {
+    await open('/analysis/trends', 'trends-page');
+    await page.getByTestId('comparisons-table').waitFor();
+    for (const kind of ['quarter', 'month', 'ytd'] as const) {
+      const body = await api<{ available: boolean; currentCount?: number; reason?: string; p?: number | null; significant?: boolean | null }>(`/api/analytics/comparison?kind=${kind}`);
+      const row = page.getByTestId(`comparison-${kind}`);
+      await expect.poll(async () => ((await row.textContent()) ?? '').includes('Loading'), POLL).toBe(false);
+      const text = (await row.textContent()) ?? '';
+      if (body.available) {
+        expect(text).toContain(fmt(body.currentCount!));
+        expect(text).toMatch(body.significant ? /A real change at the 5% level/ : body.p === null ? /No incidents/ : /Not distinguishable from no change at the 5% level/);
+      } else {
+        expect(await row.getByTestId(`comparison-${kind}-unavailable`).textContent()).toMatch(/^Not available: /);
+      }
+      expect(text).not.toMatch(/comparison\?|kind=|null|undefined|currentCount/);
+    }
+    await screenshot(page, 'analysis-trends-comparisons');
+  });
+
   it('WDD on typed-in counts: the estimate, standard error, z and p of the test', async () => {
     await open('/analysis/wdd?mode=counts', 'wdd-page');
     await page.getByTestId('wdd-empty').waitFor();

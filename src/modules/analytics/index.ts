@@ -6,3 +6,5 @@
 export { addMonths, monthsIn, monthOffset, monthsOf, previousPeriod, resolvePeriod, type Period } from './period.js';
 export { MONTH_NAMES, isMonth, monthsBetween, monthRange, monthOfYear, describeMonths } from './months.js';
 export { dbProvenance, fileProvenance, type AnalysisProvenance } from './provenance.queries.js';
+export { comparisonBlocked, missingMonths, type AnalysedCoverage } from './coverage.js';
+export { analysedCoverage } from './coverage.queries.js';

@@ -6,7 +6,7 @@ import { computeKpi, spanDays, type ComputeInput, type PeriodCounts } from './co
 import { ASB_CATEGORIES, KPI_KEY_PREFIX, LOCATION_TYPES, POWER_ACTS, kpiDefinitionSchema, type KpiDefinition } from './kpi.definition.js';
 import { parseQuarter } from './rules/periods.js';
 import { clopperPearson } from './rules/stats.js';
-import { poissonETest } from '../analytics/trends/index.js';
+import { poissonETest } from '../../platform/stats/etest.js';
 
 const SIG = { test: 'e-test', interval: 'exact-conditional-binomial', level: 0.95 } as const;
 const def = (over: Partial<KpiDefinition> = {}): KpiDefinition => kpiDefinitionSchema.parse({

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHub } from '../../../test/helpers/cli.js';
 import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { poissonETest } from '../analytics/trends/index.js';
+import { poissonETest } from '../../platform/stats/etest.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { makeContext } from '../../platform/module/context.js';
 import { kpisSection } from './kpis.report.js';

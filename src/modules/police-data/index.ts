@@ -8,7 +8,7 @@ import { importRoutes } from './import.routes.js';
 export { importPoliceFiles, concurrentFilesFor } from './import.service.js';
 export type { FileImportSummary, ImportOptions } from './import.service.js';
 export { countIncidents, listIncidents, dataSummary, SNAP_POINT_NOTE } from './police-data.service.js';
-export { incidentPoints, incidentColumns, stopSearchEvents, INCIDENT_CHUNK_ROWS } from './police-data.queries.js';
+export { incidentPoints, incidentColumns, stopSearchEvents, streetMonthsByForce, INCIDENT_CHUNK_ROWS } from './police-data.queries.js';
 export type { IncidentPoint, IncidentColumns, StopSearchEvent, DataSummary } from './police-data.queries.js';
 export type { CountResult, IncidentPage } from './police-data.service.js';
 export { incidentFilterSchema, countByValues, countQuerySchema, pageSchema } from './police-data.schema.js';

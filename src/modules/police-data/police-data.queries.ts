@@ -383,3 +383,22 @@ export async function stopSearchEvents(
   }
   return { events, noLocation };
 }
+
+/**
+ * The months each force has street data for: a month is held when its street file was imported
+ * (whether or not it had rows). Forces with no street file are absent.
+ */
+export async function streetMonthsByForce(db: Db): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .selectFrom('import_snapshot')
+    .select(['force', sql<string>`to_char(month, 'YYYY-MM')`.as('month')])
+    .where('kind', '=', 'street')
+    .execute();
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const held = out.get(r.force) ?? new Set<string>();
+    held.add(r.month);
+    out.set(r.force, held);
+  }
+  return out;
+}

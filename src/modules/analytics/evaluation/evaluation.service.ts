@@ -3,6 +3,7 @@ import { countIncidents, incidentFilterSchema, incidentPoints } from '../../poli
 import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
 import { insufficientHistory, missingHistory } from '../trends/index.js';
 import { forceCoverage } from '../trends/index.js';
+import { analysedCoverage } from '../coverage.queries.js';
 import { AREA_ROLES, areaOfPoint, boundsOf, checkAreas, evaluationPeriods, periodMonths, type AreaRole, type AreaSpecs, type EvaluationPeriods, type PolygonRings } from './areas.js';
 import { wdd, wddHarm, type PrePost, type WddHarmResult, type WddResult } from './wdd.js';
 import { wdq, type WdqResult } from './wdq.js';
@@ -169,7 +170,7 @@ export async function wddOnData(db: Db, q: WddOnDataInput): Promise<WddOnDataRes
         `${result.p !== null && result.p < q.alpha ? 'significant' : 'not significant'} at ${q.alpha} (p = ${result.p?.toPrecision(2)})`;
   return {
     ...result, areas: areaSummary, periods, counts, timeWeights: periods.timeWeights, wdq: w, harm, reading,
-    provenance: await dbProvenance(db, 'wdd', { force: q.force, category: q.category }, parameters, notes),
+    provenance: await dbProvenance(db, 'wdd', { force: q.force, category: q.category }, parameters, notes, { coverage: await analysedCoverage(db, { force: forces }), needed: [periods.pre, periods.post] }),
   };
 }
 

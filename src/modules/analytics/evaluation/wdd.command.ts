@@ -10,6 +10,7 @@ import { wddOnData, type WddOnDataResult } from './evaluation.service.js';
 import { wdd, type WddResult } from './wdd.js';
 import { wdq, type WdqResult } from './wdq.js';
 import { cliIo, cliPath } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 const USAGE = `hub analyse wdd --control PRE,POST --treated PRE,POST [--disp-control PRE,POST --disp-treated PRE,POST]
                  [--time-weights PRE,POST] [--area-weights C,T,DC,DT] [--alpha 0.1] [--json]
@@ -96,6 +97,8 @@ function printData(r: WddOnDataResult, alpha: number): string {
     out += `\nHarm-weighted WDD (${r.harm.basis}): ${fmt(r.harm.harmEst)} (SE ${fmt(r.harm.seHarmEst)}), p = ${r.harm.p === null ? 'n/a' : r.harm.p.toPrecision(3)}, interval ${fmt(r.harm.lowCI)} to ${fmt(r.harm.highCI)}\n`;
   }
   for (const n of r.provenance.notes) out += `Note: ${n}\n`;
+  const warning = missingMonthsWarning(r.provenance);
+  if (warning) out = `${warning}\n${out}`;
   return `${out}\nSource: ${r.provenance.source}; data cut-off ${r.provenance.dataCutoff ?? 'none'}${r.provenance.demo ? '; DEMO DATA' : ''}\n`;
 }
 

@@ -7,6 +7,7 @@ import { hotspotGeoJson, topCells } from './hotspot-geojson.js';
 import { hotspotQuerySchema } from './hotspots.schema.js';
 import { runHotspots, type HotspotRun } from './hotspots.service.js';
 import { cliIo, cliPath } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 export const usage = `hub analyse hotspots [--method kde|gistar|change] [--cell 100] [--bandwidth M] [--neighbour M]
           [--from YYYY-MM] [--to YYYY-MM] [--compare-from YYYY-MM] [--compare-to YYYY-MM]
@@ -67,6 +68,8 @@ function readable(run: HotspotRun, top: Record<string, unknown>[], file: string 
     lines.push(`Top ${top.length} cells (centres, BNG):`, table(top, cols));
   }
   if (file) lines.push(`GeoJSON: ${fmt(features)} cells written to ${file}`);
+  const warning = missingMonthsWarning(run.provenance);
+  if (warning) lines.unshift(warning);
   lines.push('', ...run.provenance.notes.map((n) => `Note: ${n}`), `Data cut-off: ${run.provenance.dataCutoff ?? 'none'}${run.provenance.demo ? ' (DEMO DATA)' : ''}`);
   return `${lines.join('\n')}\n`;
 }

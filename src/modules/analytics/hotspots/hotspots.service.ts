@@ -1,12 +1,14 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/errors.js';
+import { AppError, ruleRefused } from '../../../platform/errors.js';
 import { lonLatToBng } from '../../../platform/geo/bng.js';
 import { getBoundaries } from '../../boundaries/index.js';
-import { dataSummary, incidentColumns, incidentFilterSchema, type IncidentColumns, type IncidentFilter } from '../../police-data/index.js';
+import { incidentColumns, incidentFilterSchema, type IncidentColumns, type IncidentFilter } from '../../police-data/index.js';
 import { localCompute, type Compute } from '../compute.service.js';
 import type { HotspotGeoJsonOutput } from '../worker-tasks.js';
 import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
+import { comparisonBlocked, type AnalysedCoverage } from '../coverage.js';
+import { analysedCoverage } from '../coverage.queries.js';
 import { hotspotSummary } from './hotspot-summary.js';
 import { analyseHotspots, type HotspotGrid, type HotspotParams } from './hotspots.js';
 import { BANDWIDTH_CELLS, NEIGHBOUR_CELLS, type HotspotQuery } from './hotspots.schema.js';
@@ -110,14 +112,21 @@ interface PreparedHotspots {
   then: IncidentColumns | null;
   area: { spec: StudyAreaSpec; note: string };
   params: HotspotParams;
+  coverage: AnalysedCoverage;
 }
 
 /** Everything the pure analysis needs, read from the database in bounded chunks. */
 async function prepareHotspots(db: Db, q: HotspotQuery, maxCells: number | undefined): Promise<PreparedHotspots> {
-  const { dataCutoff } = await dataSummary(db);
-  const period = resolvePeriod(q.from, q.to, dataCutoff, DEFAULT_MONTHS);
+  const coverage = await analysedCoverage(db, { force: q.force, district: q.district });
+  const period = resolvePeriod(q.from, q.to, coverage.dataCutoff, DEFAULT_MONTHS);
   if (!period) throw new AppError('not_found', 'No street-level crime data is imported yet: import data.police.uk street files first');
   const compare = q.method === 'change' ? comparisonPeriod(q, period) : null;
+  const blocked = compare ? comparisonBlocked(coverage, 'the comparison period', compare) : null;
+  if (blocked) {
+    throw ruleRefused(`The change in density cannot be mapped: ${blocked.replace(/^no comparison: /, '')}`, [
+      { rule: 'missing-months', field: 'compareFrom', message: blocked.replace(/^no comparison: /, '') },
+    ]);
+  }
   const now = await incidentColumns(db, filterOf(q, period));
   const then = compare ? await incidentColumns(db, filterOf(q, compare)) : null;
   const area = await studyAreaFor(db, q, then ? [now, then] : [now]);
@@ -130,7 +139,7 @@ async function prepareHotspots(db: Db, q: HotspotQuery, maxCells: number | undef
     adjust: q.adjust,
     ...(maxCells !== undefined ? { maxCells } : {}),
   };
-  return { period, compare, now, then, area, params };
+  return { period, compare, now, then, area, params, coverage };
 }
 
 const taskInput = (p: PreparedHotspots) => ({
@@ -176,6 +185,7 @@ async function hotspotProvenance(db: Db, q: HotspotQuery, p: PreparedHotspots, g
       cells: q.cells, studyArea: area.spec.kind, ...(q.bbox ? { bbox: q.bbox } : {}),
     },
     notes,
+    { coverage: p.coverage, needed: compare ? [period, compare] : [period] },
   );
 }
 

@@ -3,6 +3,7 @@ import { parseBandList, type IntervalSide, type Metric } from './bands.js';
 import type { TimeUnit } from './event-file.js';
 import type { KnoxParameters, KnoxResult } from './knox.js';
 import { readKnox } from './knox-reading.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 /** A Knox result as the CLI and the API give it: the tables, a reading, warnings, provenance. */
 export interface KnoxReport extends KnoxResult {
@@ -81,6 +82,8 @@ export function formatKnoxReport(r: KnoxReport): string {
   ];
   for (const w of r.warnings) lines.push('', `Warning: ${w}`);
   const p = r.provenance;
+  const warning = missingMonthsWarning(p);
+  if (warning) lines.unshift(warning);
   lines.push('', `Source: ${p.source}; data cut-off ${p.dataCutoff ?? 'none'}${p.demo ? '; DEMO DATA' : ''}`);
   for (const note of p.notes) lines.push(`Note: ${note}`);
   return `${lines.join('\n')}\n`;

@@ -50,7 +50,8 @@ async function stopSearchSorted(db: Db, f: IncidentFilter): Promise<{ events: St
 
 async function provenanceFor(db: Db, analysis: string, source: NearRepeatSource, f: IncidentFilter, parameters: Record<string, unknown>,
   notes: string[], lastDay: number | null): Promise<AnalysisProvenance> {
-  const p = await dbProvenance(db, analysis, source === 'stop-search' ? stopSearchFilter(f) : f, parameters, notes);
+  // Missing months are judged on the street files; stop-search files are dated to the day and judged by their own cut-off.
+  const p = await dbProvenance(db, analysis, source === 'stop-search' ? stopSearchFilter(f) : f, parameters, notes, source === 'stop-search' ? { needed: [] } : {});
   if (source === 'street') return p;
   return { ...p, source: STOP_SEARCH_SOURCE, dataCutoff: lastDay === null ? null : formatTime(lastDay, 'day') };
 }

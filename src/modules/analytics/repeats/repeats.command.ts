@@ -4,6 +4,7 @@ import { withDatabase } from '../../../platform/cli/context.js';
 import { repeatQuerySchema } from './repeats.schema.js';
 import { repeatReport, type RepeatReport } from './repeats.service.js';
 import { cliIo } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 export const usage = `hub analyse repeats [--from YYYY-MM] [--to YYYY-MM] [--min 3] [--window 3]
           [--category C]... [--district D]... [--force F]... [--limit 20] [--all] [--json]
@@ -21,21 +22,24 @@ const options = {
 
 const cliSchema = z.intersection(repeatQuerySchema, z.object({ json: z.boolean().default(false), help: z.boolean().default(false) }));
 
-const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
-const n = (x: number) => x.toLocaleString('en-GB');
+const signed = (x: number | null) => (x === null ? '–' : x > 0 ? `+${x}` : String(x));
+const n = (x: number | null) => (x === null ? '–' : x.toLocaleString('en-GB'));
 
 function readable(r: RepeatReport): string {
   const s = r.summary;
+  const warning = missingMonthsWarning(r.provenance);
   const lines = [
+    ...(warning ? [warning] : []),
     `Repeat locations ${r.period.from} to ${r.period.to} (previous ${r.previousPeriod.from} to ${r.previousPeriod.to}); rule: ${r.rule.description}`,
     `${n(s.repeatPlaces)} of ${n(s.places)} places meet the rule, with ${n(s.incidentsAtRepeatPlaces)} of ${n(s.incidents)} located incidents` +
-      `${s.shareAtRepeatPlaces === null ? '' : ` (${(s.shareAtRepeatPlaces * 100).toFixed(1)}%)`}; ` +
-      `${n(s.previousRepeatPlaces)} met it in the previous period, ${n(s.persistentRepeatPlaces)} in both.`,
-    `Left out: ${n(s.noLocation.period)} rows with no location (${n(s.noLocation.previousPeriod)} in the previous period).`,
+      `${s.shareAtRepeatPlaces === null ? '' : ` (${(s.shareAtRepeatPlaces * 100).toFixed(1)}%)`}` +
+      (r.comparison ? `; ${n(s.previousRepeatPlaces)} met it in the previous period, ${n(s.persistentRepeatPlaces)} in both.` : '.'),
+    ...(r.comparisonReason ? [`No comparison with the previous period: ${r.comparisonReason.replace(/^no comparison: /, '')}.`] : []),
+    `Left out: ${n(s.noLocation.period)} rows with no location${r.comparison ? ` (${n(s.noLocation.previousPeriod)} in the previous period)` : ''}.`,
   ];
   if (r.places.length) {
     const rows = r.places.map((p) => [
-      String(p.rank), p.label ?? '–', `${p.longitude},${p.latitude}`, p.district ?? '–', String(p.count), String(p.previousCount),
+      String(p.rank), p.label ?? '–', `${p.longitude},${p.latitude}`, p.district ?? '–', String(p.count), p.previousCount === null ? '–' : String(p.previousCount),
       signed(p.change), `${p.bestWindow.count} ${p.bestWindow.category} ${p.bestWindow.from}..${p.bestWindow.to}${p.qualifies ? '' : ' (no)'}`,
     ]);
     const head = ['rank', 'label (Location text)', 'snap point lon,lat', 'district', 'count', 'prev', 'change', 'best window'];

@@ -71,7 +71,11 @@ describe('repeat locations on Kent street data, January 2025', () => {
   it('counts every located row of the month once and the rows with no location apart', () => {
     expect(all.summary.incidents).toBe(KENT_ROWS_BY_MONTH['2025-01']! - KENT_NO_LOCATION_BY_MONTH['2025-01']!);
     expect(all.summary.noLocation.period).toBe(KENT_NO_LOCATION_BY_MONTH['2025-01']);
-    expect(all.summary.previousIncidents).toBe(0); // 2024-12 is not held
+    // 2024-12 is not held: missing, not zero, so there is no comparison
+    expect(all.summary.previousIncidents).toBeNull();
+    expect(all.comparison).toBeNull();
+    expect(all.comparisonReason).toMatch(/kent lacks 2024-12/);
+    expect(all.provenance.missingMonths).toEqual(['2024-12']);
     expect(all.previousPeriod).toEqual({ from: '2024-12', to: '2024-12' });
     expect(all.provenance.notes.join(' ')).toMatch(/anonymised snap points/);
     expect(all.provenance.dataCutoff).toBe('2025-01');

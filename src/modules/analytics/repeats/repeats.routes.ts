@@ -27,9 +27,9 @@ const period = z.object({ from: z.string(), to: z.string() });
 const place = z.object({
   rank: z.number(), longitude: z.number(), latitude: z.number(), easting: z.number(), northing: z.number(),
   label: z.string().nullable(), otherLabels: z.array(z.string()), district: z.string().nullable(), lsoaCode: z.string().nullable(),
-  count: z.number(), previousCount: z.number(), change: z.number(), changePercent: z.number().nullable(),
+  count: z.number(), previousCount: z.number().nullable(), change: z.number().nullable(), changePercent: z.number().nullable(),
   categories: z.array(z.object({ category: z.string(), count: z.number() })), qualifies: z.boolean(),
-  bestWindow: z.object({ category: z.string(), from: z.string(), to: z.string(), count: z.number() }), qualifiedInPrevious: z.boolean(),
+  bestWindow: z.object({ category: z.string(), from: z.string(), to: z.string(), count: z.number() }), qualifiedInPrevious: z.boolean().nullable(),
 });
 
 const route = createRoute({
@@ -46,7 +46,10 @@ const route = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            period, previousPeriod: period, rule: z.object({ minIncidents: z.number(), windowMonths: z.number(), description: z.string() }),
+            period, previousPeriod: period,
+            comparison: z.object({ previousPeriod: period }).nullable().openapi({ description: 'null when a month of the previous period is missing for a force analysed' }),
+            comparisonReason: z.string().nullable().openapi({ description: 'Why no comparison was made' }),
+            rule: z.object({ minIncidents: z.number(), windowMonths: z.number(), description: z.string() }),
             summary: z.record(z.string(), z.unknown()), places: z.array(place), tiedBeyondLimit: z.number(),
             provenance: z.record(z.string(), z.unknown()),
           }),

@@ -1,8 +1,10 @@
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
-import { dataSummary, incidentFilterSchema, incidentPoints, listIncidents, type IncidentFilter } from '../../police-data/index.js';
+import { incidentFilterSchema, incidentPoints, listIncidents, type IncidentFilter } from '../../police-data/index.js';
 import { resolvePeriod, previousPeriod, monthsIn, type Period } from '../period.js';
 import { dbProvenance, type AnalysisProvenance } from '../provenance.queries.js';
+import { comparisonBlocked } from '../coverage.js';
+import { analysedCoverage } from '../coverage.queries.js';
 import { localCompute, type Compute } from '../compute.service.js';
 import { placeKey, type RepeatPlace, type RepeatSummary } from './repeat-locations.js';
 import type { RepeatQuery } from './repeats.schema.js';
@@ -16,7 +18,10 @@ export const LABEL_NOTE =
   'Places are keyed on the published snap-point coordinates. The Location text is shown as a label only: ' +
   "several different points can share one (in January 2025, 655 Kent rows read 'On or near Parking Area' at 258 points).";
 
-export interface LabelledPlace extends RepeatPlace {
+type Compared<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+
+/** A place; its previous-period figures are null when the comparison is not made. */
+export interface LabelledPlace extends Compared<RepeatPlace, 'previousCount' | 'change' | 'changePercent' | 'qualifiedInPrevious'> {
   /** The Location text published at this point (the most frequent when it varies). */
   label: string | null;
   /** Other Location texts seen at the same point, if any. */
@@ -26,8 +31,12 @@ export interface LabelledPlace extends RepeatPlace {
 export interface RepeatReport {
   period: Period;
   previousPeriod: Period;
+  /** The comparison with the previous period; null when a month of it is missing (see comparisonReason). */
+  comparison: { previousPeriod: Period } | null;
+  /** Why no comparison was made; null when it was. */
+  comparisonReason: string | null;
   rule: { minIncidents: number; windowMonths: number; description: string };
-  summary: RepeatSummary & { noLocation: { period: number; previousPeriod: number } };
+  summary: Compared<RepeatSummary, 'previousIncidents' | 'previousRepeatPlaces' | 'persistentRepeatPlaces'> & { noLocation: { period: number; previousPeriod: number | null } };
   places: LabelledPlace[];
   tiedBeyondLimit: number;
   provenance: AnalysisProvenance;
@@ -69,23 +78,28 @@ async function labelsFor(db: Db, filter: IncidentFilter, places: readonly Repeat
 
 /** Repeat locations in imported street-level data, with labels and provenance. */
 export async function repeatReport(db: Db, q: RepeatQuery, compute: Compute = localCompute): Promise<RepeatReport> {
-  const { dataCutoff } = await dataSummary(db);
-  const period = resolvePeriod(q.from, q.to, dataCutoff, q.window);
+  const coverage = await analysedCoverage(db, { force: q.force, district: q.district });
+  const period = resolvePeriod(q.from, q.to, coverage.dataCutoff, q.window);
   if (!period) throw new AppError('not_found', 'No street-level crime data is imported yet: import data.police.uk street files first');
   const previous = previousPeriod(period);
+  const blocked = comparisonBlocked(coverage, 'the previous period', previous);
   const rule = { minIncidents: q.min, windowMonths: q.window };
   const now = await incidentPoints(db, filterOf(q, period));
-  const before = await incidentPoints(db, filterOf(q, previous));
+  const before = blocked ? { points: [], noLocation: 0 } : await incidentPoints(db, filterOf(q, previous));
   const result = await compute('repeats', { now: now.points, before: before.points, options: { period, previous, rule, limit: q.limit, all: q.all } });
   const labels = await labelsFor(db, filterOf(q, period), result.places);
-  const places: LabelledPlace[] = result.places.map((p) => ({ ...p, ...(labels.get(placeKey(p)) ?? { label: null, otherLabels: [] }) }));
+  const places: LabelledPlace[] = result.places.map((p) => ({
+    ...p,
+    ...(blocked ? { previousCount: null, change: null, changePercent: null, qualifiedInPrevious: null } : {}),
+    ...(labels.get(placeKey(p)) ?? { label: null, otherLabels: [] }),
+  }));
 
   const description = `at least ${q.min} incidents of the same category within ${q.window} consecutive month${q.window === 1 ? '' : 's'}`;
   const notes = [
     LABEL_NOTE,
-    `${now.noLocation} incident rows with no location were left out (${before.noLocation} in the previous period).`,
+    `${now.noLocation} incident rows with no location were left out${blocked ? '' : ` (${before.noLocation} in the previous period)`}.`,
     `Repeat rule: ${description}; windows lie inside the period${monthsIn(period) < q.window ? ` (the period is shorter than ${q.window} months, so it is one window)` : ''}.`,
-    `Change is against ${previous.from} to ${previous.to}, the period of the same length before.`,
+    blocked ? `No change is shown: ${blocked.replace(/^no comparison: /, '')}.` : `Change is against ${previous.from} to ${previous.to}, the period of the same length before.`,
   ];
   if (q.district.length) notes.push(NO_DISTRICT_NOTE);
   if (q.from === undefined && q.to === undefined) notes.push(`Period defaulted to the ${q.window} months ending at the data cut-off.`);
@@ -96,12 +110,19 @@ export async function repeatReport(db: Db, q: RepeatQuery, compute: Compute = lo
     filterOf(q, period),
     { min: q.min, window: q.window, limit: q.limit, all: q.all, previousFrom: previous.from, previousTo: previous.to },
     notes,
+    { coverage, needed: [period, previous] },
   );
   return {
     period,
     previousPeriod: previous,
+    comparison: blocked ? null : { previousPeriod: previous },
+    comparisonReason: blocked,
     rule: { ...rule, description },
-    summary: { ...result.summary, noLocation: { period: now.noLocation, previousPeriod: before.noLocation } },
+    summary: {
+      ...result.summary,
+      ...(blocked ? { previousIncidents: null, previousRepeatPlaces: null, persistentRepeatPlaces: null } : {}),
+      noLocation: { period: now.noLocation, previousPeriod: blocked ? null : before.noLocation },
+    },
     places,
     tiedBeyondLimit: result.tiedBeyondLimit,
     provenance,

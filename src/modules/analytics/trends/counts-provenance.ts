@@ -10,6 +10,8 @@ export function countsProvenance(analysis: string, parameters: Record<string, un
     dataCutoff: null,
     generatedAt: new Date().toISOString(),
     demo: false,
+    missingMonths: [],
+    missingByForce: [],
     notes,
   };
 }

@@ -19,6 +19,7 @@ export const trendsModule = defineModule({
   analyses: {
     etest: { summary: 'E-test for two Poisson counts', load: async () => (await import('./etest.command.js')).runAnalysis },
     trend: { summary: 'rolling window against the same window a year earlier', load: async () => (await import('./trend.command.js')).runAnalysis },
+    compare: { summary: 'quarter on quarter, month on the three before, year to date', load: async () => (await import('./compare.command.js')).runAnalysis },
     seasonal: { summary: 'month-of-year indices and winter outlook', load: async () => (await import('./seasonal.command.js')).runAnalysis },
   },
 });

@@ -4,6 +4,7 @@ import { parseOptions, wantsHelp } from './cli-options.js';
 import { seasonalParams } from './trends.schema.js';
 import { seasonal, type SeasonalResult } from './trends.service.js';
 import { cliIo } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 const USAGE = `hub analyse seasonal [--force F]... [--category C]... [--district D]... [--outlook] [--winter YYYY]
                       [--alpha 0.1] [--json]
@@ -45,6 +46,8 @@ function printText(r: SeasonalResult): void {
     }
   }
   const p = r.provenance;
+  const warning = missingMonthsWarning(p);
+  if (warning) out.unshift(warning, '');
   out.push('', `Source: ${p.source}; data cut-off ${p.dataCutoff ?? 'none'}${p.demo ? '; DEMO DATA' : ''}`);
   cliIo().stdout.write(`${out.join('\n')}\n`);
 }

@@ -4,6 +4,7 @@ import { parseOptions, wantsHelp } from './cli-options.js';
 import { trendParams } from './trends.schema.js';
 import { trend } from './trends.service.js';
 import { cliIo } from '../../../platform/cli/io.js';
+import { missingMonthsWarning } from '../provenance.queries.js';
 
 const USAGE = `hub analyse trend [--to YYYY-MM] [--months 3] [--force F]... [--category C]... [--district D]...
                    [--suppress-below N] [--json]
@@ -36,7 +37,9 @@ export async function runAnalysis(argv: string[]): Promise<number> {
       return 0;
     }
     const show = (n: number | null) => (n === null ? 'suppressed' : String(n));
+    const warning = missingMonthsWarning(r.provenance);
     cliIo().stdout.write(
+      (warning ? `${warning}\n` : '') +
       `${r.current.from}..${r.current.to}: ${show(r.current.count)}\n` +
         `${r.previous.from}..${r.previous.to}: ${show(r.previous.count)}\n` +
         `change: ${r.changePct === null ? 'n/a' : `${r.changePct >= 0 ? '+' : ''}${r.changePct.toFixed(1)}%`}; E-test p = ${r.p === null ? 'n/a' : r.p}\n` +

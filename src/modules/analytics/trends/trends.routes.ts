@@ -4,7 +4,8 @@ import { handleError, validationHook } from '../../../platform/http.js';
 import { requirePermission, type AppEnv } from '../../../platform/policy.js';
 import { trendsPolicy } from './trends.policy.js';
 import { poissonETest } from '../../../platform/stats/etest.js';
-import { etestParams, kpiParams, seasonalParams, trendParams } from './trends.schema.js';
+import { comparisonParams, etestParams, kpiParams, seasonalParams, trendParams } from './trends.schema.js';
+import { comparison } from './comparisons.service.js';
 import { countsProvenance } from './counts-provenance.js';
 import { rawQuery } from './query.js';
 import * as service from './trends.service.js';
@@ -108,6 +109,40 @@ const etestRoute = createRoute({
   },
 });
 
+const span = z.object({ label: z.string(), from: z.string(), to: z.string(), months: z.array(z.string()) });
+const comparisonRoute = createRoute({
+  method: 'get',
+  path: '/api/analytics/comparison',
+  summary: 'Quarter on the previous quarter, a month on the three before it (E-test exposures 1 and 3), or the year to date (from 1 April unless calendar) on a year earlier',
+  request: {
+    query: z.object({
+      kind: z.string().openapi({ description: 'quarter, month or ytd', example: 'quarter' }),
+      period: z.string().optional().openapi({ description: "quarter: '2025Q3' (calendar July-September) or '2025-26Q2' (financial); month and ytd: YYYY-MM (the last month). Default: the latest ending at the data cut-off", example: '2025-26Q2' }),
+      calendar: z.string().optional().openapi({ description: "'true': calendar quarters by default and the year to date from 1 January (default: the police year from 1 April)" }),
+      ...scopeQuery,
+      alpha: z.string().optional().openapi({ description: 'Significance level; default 0.05' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The comparison, or available: false with the reason (not enough history is not an error)",
+      content: {
+        'application/json': {
+          schema: z.object({
+            available: z.boolean(), kind: z.string(), reason: z.string().optional(), description: z.string().optional(),
+            current: span.nullable(), baseline: span.nullable(), exposures: z.array(z.number()).optional(), alpha: z.number().optional(),
+            currentCount: z.number().optional(), baselineCount: z.number().optional(), changePct: z.number().nullable().optional(), p: z.number().nullable().optional(),
+            significant: z.boolean().nullable().optional(), reading: z.string().optional(),
+            seasonal: z.object({ adjustedChangePct: z.number().nullable(), mostlySeasonal: z.boolean().nullable(), note: z.string() }).optional(),
+            provenance,
+          }),
+        },
+      },
+    },
+    400: errors[400],
+  },
+});
+
 /** Parses raw parameters with a schema, or answers 400 naming the parameter. */
 function parse<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | { ok: false; error: z.ZodError } {
   const r = schema.safeParse(raw);
@@ -118,7 +153,7 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: 
 export function trendsRoutes(db: Db) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError);
-  for (const path of ['/api/analytics/trend', '/api/analytics/kpis', '/api/analytics/seasonal', '/api/analytics/etest']) {
+  for (const path of ['/api/analytics/trend', '/api/analytics/kpis', '/api/analytics/seasonal', '/api/analytics/etest', '/api/analytics/comparison']) {
     app.use(path, requirePermission(trendsPolicy, 'trends.read'));
   }
 
@@ -138,6 +173,12 @@ export function trendsRoutes(db: Db) {
     const q = parse(seasonalParams, rawQuery(c, SCOPE));
     if (!q.ok) return validationHook({ success: false, error: q.error }, c) as never;
     return c.json(await service.seasonal(db, q.data), 200);
+  });
+
+  app.openapi(comparisonRoute, async (c) => {
+    const q = parse(comparisonParams, rawQuery(c, SCOPE));
+    if (!q.ok) return validationHook({ success: false, error: q.error }, c) as never;
+    return c.json(await comparison(db, q.data), 200);
   });
 
   app.openapi(etestRoute, async (c) => {

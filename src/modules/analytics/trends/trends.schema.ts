@@ -69,3 +69,12 @@ export const seasonalParams = z.object({
   alpha: probability('between 0 and 1, e.g. 0.1 for 90% intervals').default(0.1),
 });
 export type SeasonalParams = z.output<typeof seasonalParams>;
+
+export const comparisonParams = z.object({
+  kind: z.enum(['quarter', 'month', 'ytd'], { error: 'must be quarter, month or ytd' }),
+  period: z.string().trim().min(1, 'must not be empty').optional(),
+  calendar: bool.default(false),
+  ...scope,
+  alpha: probability('a significance level between 0 and 1').default(0.05),
+});
+export type ComparisonParams = z.output<typeof comparisonParams>;

@@ -85,7 +85,7 @@ export async function trend(db: Db, q: TrendParams): Promise<TrendResult> {
   const provenance = await dbProvenance(db, 'trend', filterOf(q), parameters, [
     'Counts include incidents published without a location.',
     'Recent months may be revised when data.police.uk republishes them.',
-  ]);
+  ], { needed: [w.previous, w.current] });
   if (small) {
     const hide = (c: WindowCount) => ({ ...c, count: isSmall(c.count, q.suppressBelow) ? null : c.count });
     return { current: hide(r.current), previous: hide(r.previous), changePct: null, p: null, suppressed: true, reading: `suppressed: a count is below ${q.suppressBelow}`, provenance };
@@ -123,7 +123,7 @@ export async function kpiTable(db: Db, q: KpiParams): Promise<KpiTable> {
     `Counts from 1 to ${Math.max(0, q.suppressBelow - 1)} are withheld with every figure derived from them (primary suppression only: a total minus the shown rows can reveal a withheld count).`,
     'The significance flag is per row (no correction for testing many rows).',
     'Counts include incidents published without a location; their district is null.',
-  ]);
+  ], { needed: [w.previous, w.current] });
   return { current: w.current, previous: w.previous, alpha: q.alpha, suppressBelow: q.suppressBelow, rows, provenance };
 }
 
@@ -174,7 +174,7 @@ export async function seasonal(db: Db, q: SeasonalParams): Promise<SeasonalResul
   const si = seasonalIndices(all);
   const notes = ['Counts include incidents published without a location (in the total, not in any district).'];
   const outlook = q.outlook ? await winterOutlook(db, q, { all, si, end, common, notes }) : undefined;
-  const provenance = await dbProvenance(db, 'seasonal', filterOf(q), { outlook: q.outlook, winter: q.winter ?? null, alpha: q.alpha, history }, notes);
+  const provenance = await dbProvenance(db, 'seasonal', filterOf(q), { outlook: q.outlook, winter: q.winter ?? null, alpha: q.alpha, history }, notes, { needed: [history] });
   return {
     history: { ...history, months: run.length },
     method: `${SEASONAL_METHOD}, over ${run.length} months (${history.from}..${history.to})`,

@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/errors.js';
-import { logGamma, poissonETest } from '../../analytics/trends/index.js';
+import { poissonETest } from '../../../platform/stats/etest.js';
+import { logGamma } from '../../../platform/stats/poisson.js';
 
 const logChoose = (n: number, k: number) => logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
 

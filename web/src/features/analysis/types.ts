@@ -69,29 +69,32 @@ export interface RepeatPlace {
   district: string | null;
   lsoaCode: string | null;
   count: number;
-  previousCount: number;
-  change: number;
+  /** Null (with change, changePercent, qualifiedInPrevious) when the comparison is not made. */
+  previousCount: number | null;
+  change: number | null;
   changePercent: number | null;
   categories: { category: string; count: number }[];
   qualifies: boolean;
   bestWindow: { category: string; from: string; to: string; count: number };
-  qualifiedInPrevious: boolean;
+  qualifiedInPrevious: boolean | null;
 }
 
 export interface RepeatReport {
   period: Period;
   previousPeriod: Period;
+  comparison: { previousPeriod: Period } | null;
+  comparisonReason: string | null;
   rule: { minIncidents: number; windowMonths: number; description: string };
   summary: {
     incidents: number;
-    previousIncidents: number;
+    previousIncidents: number | null;
     places: number;
     repeatPlaces: number;
     incidentsAtRepeatPlaces: number;
     shareAtRepeatPlaces: number | null;
-    previousRepeatPlaces: number;
-    persistentRepeatPlaces: number;
-    noLocation: { period: number; previousPeriod: number };
+    previousRepeatPlaces: number | null;
+    persistentRepeatPlaces: number | null;
+    noLocation: { period: number; previousPeriod: number | null };
   };
   places: RepeatPlace[];
   tiedBeyondLimit: number;

@@ -21,7 +21,7 @@ export function CountsPanel({ id, version }: { id: number; version: string }) {
       </p>
       <p className="small" data-testid="repeat-measures">
         Repeat locations ({c.repeats.rule}): {c.repeats.repeatPlaces} of {c.repeats.places} places
-        {c.repeats.shareAtRepeatPlaces !== null ? `, ${Math.round(c.repeats.shareAtRepeatPlaces * 100)}% of located incidents` : ''}; {c.repeats.persistentRepeatPlaces} also in the period before.
+        {c.repeats.shareAtRepeatPlaces !== null ? `, ${Math.round(c.repeats.shareAtRepeatPlaces * 100)}% of located incidents` : ''}{c.repeats.persistentRepeatPlaces !== null ? `; ${c.repeats.persistentRepeatPlaces} also in the period before` : ''}.
       </p>
       <AnalysisProvenance provenance={c.provenance} testId="counts-provenance" />
     </div>

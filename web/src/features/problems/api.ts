@@ -64,7 +64,7 @@ export interface ProblemCounts {
   period: { from: string; to: string }; total: number; byMonth: { month: string; count: number }[]; byCategory: { category: string; count: number }[];
   change: { previousPeriod: { from: string; to: string }; previousTotal: number | null; changePct: number | null; p: number | null; reading: string };
   temporal: { peakMonth: string | null; peakCount: number; meanPerMonth: number; note: string };
-  repeats: { rule: string; places: number; repeatPlaces: number; shareAtRepeatPlaces: number | null; persistentRepeatPlaces: number; top: { rank: number; lsoaCode: string | null; count: number; previousCount: number; qualifies: boolean }[] };
+  repeats: { rule: string; places: number; repeatPlaces: number; shareAtRepeatPlaces: number | null; persistentRepeatPlaces: number | null; top: { rank: number; lsoaCode: string | null; count: number; previousCount: number | null; qualifies: boolean }[] };
   provenance: AnalysisProvenance;
 }
 

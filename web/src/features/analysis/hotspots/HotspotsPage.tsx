@@ -5,7 +5,7 @@ import { apiFormErrors } from '../../../app/forms';
 import type { Meta } from '../../../app/types';
 import { useApi } from '../../../app/useApi';
 import { AnalysisPage } from '../common/AnalysisPage';
-import { AnalysisProvenance, SNAP_CAVEAT } from '../common/AnalysisProvenance';
+import { AnalysisProvenance, MissingMonthsWarning, SNAP_CAVEAT } from '../common/AnalysisProvenance';
 import { downloadCsvRows, downloadText, fileName } from '../common/download';
 import { Figures, type FigureItem } from '../common/Figures';
 import { fmtInt, periodText } from '../common/format';
@@ -75,7 +75,7 @@ function HotspotsPage({ meta }: { meta: Meta }) {
             onDownloadGeoJson={downloadGeoJson}
             onDownloadCsv={downloadCsv}
             busy={result.loading}
-            footer={<AnalysisProvenance provenance={data.provenance} hideNotes={[SNAP_CAVEAT]} />}
+            footer={<AnalysisProvenance provenance={data.provenance} hideNotes={[SNAP_CAVEAT]} missingShownAbove />}
           />
           <TopCells data={data} method={method} />
         </>
@@ -121,6 +121,7 @@ function Summary({ data, busy }: { data: HotspotCollection; busy: boolean }) {
         Summary: {methodName(s.method)}, {periodText(s.period)}
         {busy ? <span className="panel__updating"> updating…</span> : null}
       </h2>
+      <MissingMonthsWarning provenance={data.provenance} />
       <Figures items={items} />
       {emptyComparison ? (
         <p className="warning-text" data-testid="hotspot-empty-comparison">

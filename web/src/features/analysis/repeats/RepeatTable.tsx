@@ -9,16 +9,18 @@ interface Props {
   onSelect: ((place: RepeatPlace | null) => void) | null;
 }
 
-const changeClass = (n: number) => (n > 0 ? 'change-up' : n < 0 ? 'change-down' : undefined);
+const changeClass = (n: number | null) => (n === null ? undefined : n > 0 ? 'change-up' : n < 0 ? 'change-down' : undefined);
 
 /** The ranked places with their counts, the change on the previous period and the busiest window. */
 export function RepeatTable({ report, selected, onSelect }: Props) {
   const showQualifies = report.places.some((p) => !p.qualifies);
+  const compared = report.comparison !== null;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Repeat locations table (scrollable)">
       <table className="table table--compact" data-testid="repeat-table">
         <caption className="visually-hidden">
-          Repeat locations, {periodText(report.period)}, ranked by incidents; change against {periodText(report.previousPeriod)}
+          Repeat locations, {periodText(report.period)}, ranked by incidents
+          {compared ? `; change against ${periodText(report.previousPeriod)}` : '; no comparison with the period before (not fully imported)'}
         </caption>
         <thead>
           <tr>
@@ -26,8 +28,8 @@ export function RepeatTable({ report, selected, onSelect }: Props) {
             <th scope="col">Place (Location text)</th>
             <th scope="col">District, LSOA</th>
             <th scope="col" className="num">Incidents</th>
-            <th scope="col" className="num">Previous period</th>
-            <th scope="col" className="num">Change</th>
+            {compared ? <th scope="col" className="num">Previous period</th> : null}
+            {compared ? <th scope="col" className="num">Change</th> : null}
             <th scope="col">Busiest window</th>
             {showQualifies ? <th scope="col">Meets rule</th> : null}
             {onSelect ? <th scope="col"><span className="visually-hidden">Incidents at the place</span></th> : null}
@@ -49,11 +51,13 @@ export function RepeatTable({ report, selected, onSelect }: Props) {
                   {p.lsoaCode ? <span className="muted small"> {p.lsoaCode}</span> : null}
                 </td>
                 <td className="num" data-testid="repeat-count">{fmtInt(p.count)}</td>
-                <td className="num">{fmtInt(p.previousCount)}</td>
-                <td className={`num ${changeClass(p.change) ?? ''}`}>
-                  {fmtSigned(p.change)}
-                  {p.changePercent !== null ? <span className="small"> ({fmtPct(p.changePercent, 0)})</span> : null}
-                </td>
+                {compared ? <td className="num">{fmtInt(p.previousCount)}</td> : null}
+                {compared ? (
+                  <td className={`num ${changeClass(p.change) ?? ''}`}>
+                    {fmtSigned(p.change)}
+                    {p.changePercent !== null ? <span className="small"> ({fmtPct(p.changePercent, 0)})</span> : null}
+                  </td>
+                ) : null}
                 <td>
                   {fmtInt(p.bestWindow.count)} {p.bestWindow.category}, {periodText(p.bestWindow)}
                   {p.qualifiedInPrevious ? <span className="tag tag--orange small"> also a repeat before</span> : null}

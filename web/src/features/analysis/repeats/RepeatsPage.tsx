@@ -6,7 +6,7 @@ import type { Meta } from '../../../app/types';
 import { useApi } from '../../../app/useApi';
 import { Panel } from '../../explorer/Panel';
 import { AnalysisPage } from '../common/AnalysisPage';
-import { AnalysisProvenance, SNAP_CAVEAT, SnapCaveat } from '../common/AnalysisProvenance';
+import { AnalysisProvenance, MissingMonthsWarning, SNAP_CAVEAT, SnapCaveat } from '../common/AnalysisProvenance';
 import { downloadCsvRows, fileName } from '../common/download';
 import { Figures } from '../common/Figures';
 import { fmtInt, periodText } from '../common/format';
@@ -78,6 +78,7 @@ function RepeatsPage({ meta }: { meta: Meta }) {
               {periodText(data.period)}
               {result.loading ? <span className="panel__updating"> updating…</span> : null}
             </h2>
+            <MissingMonthsWarning provenance={data.provenance} />
             <p className="result-lead" data-testid="repeat-rule">
               The repeat rule: a place counts when it has <strong>{data.rule.description}</strong>.
             </p>
@@ -89,14 +90,19 @@ function RepeatsPage({ meta }: { meta: Meta }) {
                   value: fmtInt(data.summary.incidentsAtRepeatPlaces),
                   note: data.summary.shareAtRepeatPlaces !== null ? `${Math.round(data.summary.shareAtRepeatPlaces * 100)}% of ${fmtInt(data.summary.incidents)} located incidents` : 'no located incidents',
                 },
-                { label: 'Rows without location', value: fmtInt(data.summary.noLocation.period), raw: data.summary.noLocation.period, testId: 'repeat-no-location', note: `left out; ${fmtInt(data.summary.noLocation.previousPeriod)} in the previous period` },
-                { label: 'Repeat locations before', value: fmtInt(data.summary.previousRepeatPlaces), note: `${periodText(data.previousPeriod)}; ${fmtInt(data.summary.persistentRepeatPlaces)} in both periods` },
+                {
+                  label: 'Rows without location', value: fmtInt(data.summary.noLocation.period), raw: data.summary.noLocation.period, testId: 'repeat-no-location',
+                  note: data.comparison ? `left out; ${fmtInt(data.summary.noLocation.previousPeriod)} in the previous period` : 'left out',
+                },
+                ...(data.comparison
+                  ? [{ label: 'Repeat locations before', value: fmtInt(data.summary.previousRepeatPlaces), note: `${periodText(data.previousPeriod)}; ${fmtInt(data.summary.persistentRepeatPlaces)} in both periods` }]
+                  : []),
               ]}
             />
-            {data.summary.previousIncidents === 0 ? (
+            {data.comparison === null ? (
               <p className="warning-text" data-testid="repeat-no-previous">
-                <strong>No incidents in the previous period ({periodText(data.previousPeriod)}).</strong> It is probably not imported, so the
-                change column only repeats this period&apos;s counts.
+                <strong>No comparison with the period before ({periodText(data.previousPeriod)}).</strong> Not all of its months are imported,
+                and a month that is not imported is not a month with no incidents.
               </p>
             ) : null}
           </section>
@@ -105,7 +111,7 @@ function RepeatsPage({ meta }: { meta: Meta }) {
             testId="repeat-places-panel"
             busy={result.loading}
             onDownload={() => downloadPlaces(data)}
-            footer={<AnalysisProvenance provenance={data.provenance} hideNotes={[SNAP_CAVEAT]} />}
+            footer={<AnalysisProvenance provenance={data.provenance} hideNotes={[SNAP_CAVEAT]} missingShownAbove />}
           >
             <SnapCaveat />
             {data.places.length === 0 ? (

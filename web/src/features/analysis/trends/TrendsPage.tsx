@@ -8,6 +8,7 @@ import { MetaGate } from '../common/MetaGate';
 import { useQueryState } from '../common/useQueryState';
 import { AnalysisError } from './History';
 import { KpiTable } from './KpiTable';
+import { ComparisonsPanel } from './ComparisonsPanel';
 import { getKpis, getMonthly, getSeasonal, getTrend, kpiQuery, seasonalQuery, TRENDS_FIELDS, TRENDS_SPEC, trendQuery } from './params';
 import { SeasonalPanel } from './SeasonalPanel';
 import { TrendPanel } from './TrendPanel';
@@ -42,6 +43,7 @@ function TrendsPage({ meta }: { meta: Meta }) {
       explain={<TrendsExplain />}
       form={<TrendsForm key={formKey} meta={meta} params={params} apiErrors={apiErrors} onApply={setParams} />}
     >
+      <ComparisonsPanel scope={{ category: params.category, district: params.district, force: params.force }} />
       {kpis.error ? (
         <AnalysisError error={kpis.error} what="the KPI table" onRetry={kpis.reload} testId="kpi-history" />
       ) : kpis.data ? (
