@@ -8,3 +8,8 @@ export const manyParam = z
 
 /** A month, YYYY-MM. */
 export const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+
+/** A month, YYYY-MM, saying so when it is missing. */
+export const monthSchema = z
+  .string({ error: (iss) => (iss.input === undefined ? 'is required (YYYY-MM)' : 'must be a month, YYYY-MM') })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');

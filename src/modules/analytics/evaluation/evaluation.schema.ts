@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { manySchema, monthSchema } from '../trends/index.js';
+import { manyParam as manySchema, monthSchema } from '../query-params.js';
 
 /** Parameter contracts of the WDD, shared by the CLI command and the HTTP routes. */
 

@@ -2,9 +2,8 @@ import { z } from 'zod';
 
 /** Parameter contracts shared by the CLI commands and the HTTP routes of the trend analyses. */
 
-export const monthSchema = z
-  .string({ error: (iss) => (iss.input === undefined ? 'is required (YYYY-MM)' : 'must be a month, YYYY-MM') })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+export { monthSchema } from '../query-params.js';
+import { monthSchema } from '../query-params.js';
 
 /** A repeated option or query parameter (never split on commas: category names may hold them). */
 export { manyParam as manySchema } from '../query-params.js';
