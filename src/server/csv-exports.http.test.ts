@@ -26,8 +26,8 @@ const FORMULAS: [string, string][] = [
 
 /** Server routes answering text/csv, and the files that write them. */
 const CSV_ROUTES = { 'GET /api/audit/export': ['src/modules/audit/audit.routes.ts', 'src/modules/audit/audit.service.ts'] };
-/** CLI commands writing CSV: none today (commands print text or --json). A new one must be listed here. */
-const CSV_COMMANDS: Record<string, string[]> = {};
+/** CLI commands writing CSV files (others print text or --json). A new one must be listed here. */
+const CSV_COMMANDS: Record<string, string[]> = { 'records example (and the demo and benchmark extracts)': ['src/modules/records/records.generate.ts'] };
 /** Web downloads made in the browser (each calls downloadCsv or downloadCsvRows). */
 const WEB_DOWNLOADS: Record<string, string> = {
   'explorer: incidents by month': 'web/src/features/explorer/TrendChart.tsx',

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { EngineKind } from '../../platform/db/engine.js';
 import { copyInto } from '../../platform/db/kysely-driver.js';
@@ -116,7 +115,6 @@ export async function importPoliceFiles(db: Db, inputs: readonly InputFile[], op
     await Promise.all(running);
     if (failures.length) throw failures[0];
     const done = await Promise.all(summaries);
-    if (done.some((d) => d.errorCount === 0 && d.rows > 0)) await refreshPlannerStatistics(db);
     return done;
   } finally {
     await Promise.allSettled(running);
@@ -124,15 +122,6 @@ export async function importPoliceFiles(db: Db, inputs: readonly InputFile[], op
   }
 }
 
-/**
- * ANALYZE of the tables an import changes, so the planner knows their sizes and the district
- * index's selectivity (without it the incidents page reads every row of a district in a month and
- * sorts them). The embedded database has no autovacuum: nothing else would ever analyse them;
- * on PostgreSQL it saves waiting for autoanalyze. Samples a bounded number of rows.
- */
-export async function refreshPlannerStatistics(db: Db): Promise<void> {
-  await sql`analyze import_snapshot, incident_row, incident_count, incident_lsoa_count, stop_search, crime_outcome`.execute(db);
-}
 
 /** Progress over all files: the share of input bytes done (files in flight count by rows) and rows loaded. */
 function progressOf(inputs: readonly InputFile[], report: ImportOptions['onProgress']) {

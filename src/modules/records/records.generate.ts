@@ -5,6 +5,7 @@
  * seed always gives byte-identical files. The column names are the worked example's mapping
  * files' (EXAMPLE_COLUMNS), a plausible Niche/Athena-style export, not any system's published spec.
  */
+import { csvLine } from '../../platform/csv.js';
 import { addDays, daysBetween } from '../../platform/time/london.js';
 
 /** mulberry32 (small, fast, seeded). */
@@ -101,8 +102,9 @@ export interface GeneratedExtracts {
   rows: { crimes: number; incidents: number; outcomes: number };
 }
 
-const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const line = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\n`;
+// The system's one CSV writer (quoting, and no cell read as a formula); lines end in LF like the exports
+// of the records systems this imitates.
+const line = (cells: readonly string[]) => `${csvLine(cells)}\n`;
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const two = (n: number) => String(n).padStart(2, '0');
 

@@ -112,7 +112,7 @@ export function ImportPage() {
         <div className="field">
           <label htmlFor="import-files" className="field__label">Files</label>
           <p id="import-hint" className="muted">CSV or .zip files; choose several at once if you have them.</p>
-          <input id="import-files" type="file" multiple accept=".csv,.zip,text/csv,application/zip" disabled={busy}
+          <input id="import-files" type="file" multiple accept=".csv,.zip,application/zip" disabled={busy}
             onChange={(e) => setChosen(Array.from(e.target.files ?? []))} />
         </div>
         <div className="field">
