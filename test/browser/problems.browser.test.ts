@@ -60,7 +60,11 @@ describe.skipIf(skipReason !== null)(`problem solving in Chromium${skipReason ? 
     expect(await page.getByTestId('problem-page').getAttribute('data-stage')).toBe('objective');
     expect(await page.getByTestId('problem-title').textContent()).toMatch(/^Repeat location: /);
     // pre-filled from the place: its statement with figures, and its LSOA as the incident filter and target area
-    expect(await page.locator('#scanning-statement').inputValue()).toMatch(/^Repeat location '.+' picked from 2025-0\d\.\.2025-09: \d+ incidents, \d+ in the period before, change -?\d+, rank 1/);
+    // The browser data holds 2025-07..09 only: the period before was never imported, so no count or
+    // change is claimed for it (issue 12: missing months are never zeros).
+    const statement = await page.locator('#scanning-statement').inputValue();
+    expect(statement).toMatch(/^Repeat location '.+' picked from 2025-07\.\.2025-09: \d+ incidents, rank 1/);
+    expect(statement).not.toMatch(/period before|change/);
     const lsoa = await page.locator('#scanning-filter-lsoa').inputValue();
     expect(lsoa).toMatch(/^E0\d{7}$/);
     expect(await page.locator('#assessment-areaTreated').inputValue()).toBe(lsoa);
